@@ -1,0 +1,16 @@
+package dev.citypark.core;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The transactional outbox. A capability appends the event that announces a state change in the same R2DBC
+ * transaction that writes the change; a relay publishes appended messages to Kafka afterwards, in append order,
+ * at least once. Consumers therefore de-duplicate by the event's own id.
+ * <p>
+ * This replaces {@code @TransactionalEventListener}, which does not fire for reactive transactions.
+ */
+public interface Outbox {
+
+    /** Appends a message; joins the caller's reactive transaction if there is one. */
+    Mono<Void> append(OutboxMessage message);
+}
