@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * <p>
  * GCJ-02 and BD-09 are the published transforms (see {@code ChinaOffsets}); outside the usual rough mainland China
  * bounding box both equal WGS-84. Conversions to WGS-84 invert the published forward transforms exactly (to
- * 1e-9 degrees before rounding), so {@code toWgs84(fromWgs84(p))} returns {@code p} to within the 7-decimal rounding
+ * better than 1e-9 degrees before rounding), so {@code toWgs84(fromWgs84(p))} returns {@code p} to within the 7-decimal rounding
  * of the two values involved (about 1-2 cm at worst).
  */
 public enum Crs {
