@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
  * (Baidu), and the web layer converts with {@link #toWgs84(double, double)} and {@link #fromWgs84(GeoPoint)}.
  * <p>
  * GCJ-02 and BD-09 are the published transforms (see {@code ChinaOffsets}); outside the usual rough mainland China
- * bounding box both equal WGS-84. Conversions to WGS-84 invert the published forward transforms exactly (to
+ * bounding box (longitude 72.004..137.8347, latitude 0.8293..55.8271) both equal WGS-84. The box is the one the
+ * published implementations use, so it also shifts points in neighbouring countries inside it (Seoul, for instance),
+ * exactly as those SDKs do; it is irrelevant for Qingdao. Conversions to WGS-84 invert the published forward transforms exactly (to
  * better than 1e-9 degrees before rounding), so {@code toWgs84(fromWgs84(p))} returns {@code p} to within the 7-decimal rounding
  * of the two values involved (about 1-2 cm at worst).
  */
