@@ -9,24 +9,17 @@ import org.locationtech.jts.geom.Coordinate;
  * edge ({@link Crs}).
  * <p>
  * Coordinates are range-checked and normalised to 7 decimals (about 1 cm), so equal points compare equal after a
- * round trip through JSON or PostgreSQL.
+ * round trip through JSON or PostgreSQL. NaN and infinities are refused with an {@link InvalidValueException} naming
+ * {@code lat} or {@code lon}.
  *
  * @param lat latitude in degrees, -90..90
  * @param lon longitude in degrees, -180..180
  */
 public record GeoPoint(double lat, double lon) {
 
-    private static final double SCALE = 1e7;
-
     public GeoPoint {
-        if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
-            throw new InvalidValueException("lat", "latitude must be a number between -90 and 90, was " + lat);
-        }
-        if (!Double.isFinite(lon) || lon < -180 || lon > 180) {
-            throw new InvalidValueException("lon", "longitude must be a number between -180 and 180, was " + lon);
-        }
-        lat = Math.round(lat * SCALE) / SCALE;
-        lon = Math.round(lon * SCALE) / SCALE;
+        lat = Coordinates.round7(Coordinates.requireLatitude(lat));
+        lon = Coordinates.round7(Coordinates.requireLongitude(lon));
     }
 
     public static GeoPoint of(double lat, double lon) {
@@ -48,8 +41,9 @@ public record GeoPoint(double lat, double lon) {
         return Geodesic.WGS84.Inverse(lat, lon, other.lat, other.lon, GeodesicMask.DISTANCE).s12;
     }
 
+    /** {@code lat,lon} in plain decimals, e.g. {@code 36.0671,120.3826}; never in exponent notation. */
     @Override
     public String toString() {
-        return lat + "," + lon;
+        return Coordinates.plain(lat) + "," + Coordinates.plain(lon);
     }
 }

@@ -12,17 +12,9 @@ final class Ids {
 
     static String requireValid(String field, String value) {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new InvalidValueException(field,
-                    field + " must be 1-64 characters of letters, digits, '.', '_' or '-', was " + quoted(value));
+            throw new InvalidValueException(field, field
+                    + " must be 1-64 characters of letters, digits, '.', '_' or '-', was " + Texts.quoted(value, 70));
         }
         return value;
-    }
-
-    private static String quoted(String value) {
-        if (value == null) {
-            return "null";
-        }
-        String shown = value.length() > 70 ? value.substring(0, 70) + "…" : value;
-        return "'" + shown + "'";
     }
 }

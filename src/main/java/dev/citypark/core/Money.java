@@ -55,10 +55,12 @@ public record Money(long fen) implements Comparable<Money> {
         return Long.compare(fen, other.fen);
     }
 
-    /** Human form, e.g. {@code ¥12.50} or {@code -¥0.50}. */
+    /** Human form, e.g. {@code ¥12.50} or {@code -¥0.50}; correct for every long, {@code Long.MIN_VALUE} included. */
     @Override
     public String toString() {
-        long abs = Math.abs(fen);
-        return (fen < 0 ? "-" : "") + "¥" + (abs / 100) + "." + String.format("%02d", abs % 100);
+        // split before taking absolute values: Math.abs(Long.MIN_VALUE) is still negative
+        long yuan = Math.abs(fen / 100);
+        long cents = Math.abs(fen % 100);
+        return (fen < 0 ? "-" : "") + "¥" + yuan + "." + (cents < 10 ? "0" : "") + cents;
     }
 }

@@ -1,6 +1,6 @@
 package dev.citypark.core;
 
-/** City-unique id of a operator. */
+/** City-unique id of an operator. */
 public record OperatorId(String value) {
 
     public OperatorId {
