@@ -101,7 +101,7 @@ public record Ledger(StayRequest stay, Instant chargeFrom, Instant chargeTo, Lis
         while (i < charges.size()) {
             Charge first = charges.get(i);
             int j = i + 1;
-            while (j < charges.size() && sameUnitPrice(first, charges.get(j))) {
+            while (j < charges.size() && sameUnitPrice(charges.get(j - 1), charges.get(j))) {
                 j++;
             }
             int count = j - i;
