@@ -107,6 +107,9 @@ public final class TariffFileReader {
             List<TariffVersion> versions = new ArrayList<>();
             for (int v = 0; v < document.versions().size(); v++) {
                 VersionDocument version = document.versions().get(v);
+                if (version == null) {
+                    throw new TariffFormatException(where + ": versions[" + v + "] must not be null");
+                }
                 try {
                     versions.add(new TariffVersion(version.effectiveFrom(), version.rules()));
                 } catch (InvalidValueException e) {

@@ -19,7 +19,7 @@ public record TariffVersion(LocalDate effectiveFrom, List<TariffRule> rules) {
 
     public TariffVersion {
         Units.required("effectiveFrom", effectiveFrom);
-        rules = List.copyOf(Units.required("rules", rules));
+        rules = Units.requiredList("rules", rules);
         long charging = rules.stream().filter(rule -> rule.phase() == Phase.CHARGE).count();
         if (charging != 1) {
             throw new InvalidValueException("rules", "a tariff version needs exactly one charging rule "

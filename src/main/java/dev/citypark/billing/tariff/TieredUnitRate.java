@@ -35,7 +35,7 @@ public record TieredUnitRate(int unitMinutes, List<Tier> tiers) implements Charg
 
     public TieredUnitRate {
         Units.positive("unitMinutes", unitMinutes);
-        tiers = List.copyOf(Units.required("tiers", tiers));
+        tiers = Units.requiredList("tiers", tiers);
         if (tiers.isEmpty() || tiers.get(0).fromMinute() != 0) {
             throw new InvalidValueException("tiers", "tiers must start with a tier from minute 0");
         }

@@ -63,6 +63,17 @@ final class Units {
         return value;
     }
 
+    /** A required list without null elements, copied. */
+    static <T> List<T> requiredList(String field, List<T> values) {
+        required(field, values);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new InvalidValueException(field, field + "[" + i + "] must not be null");
+            }
+        }
+        return List.copyOf(values);
+    }
+
     /** {@code ¥3.00}. */
     static String yuan(long fen) {
         return dev.citypark.core.Money.ofFen(fen).toString();
