@@ -78,6 +78,7 @@ class TopicReadiness implements SmartLifecycle {
                 throw new IllegalStateException("Kafka topics not ready after " + timeout + ": " + waitingFor);
             }
             try {
+                // lifecycle start runs once on the main thread at startup, never on an event loop
                 Thread.sleep(100);
             }
             catch (InterruptedException e) {
