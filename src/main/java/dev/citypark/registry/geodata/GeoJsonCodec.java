@@ -88,6 +88,20 @@ public final class GeoJsonCodec {
     }
 
     /**
+     * Streams the lot as a GeoJSON Feature into {@code generator} (for list responses and exports), with the indoor
+     * model embedded as {@code properties.indoor} or left out.
+     */
+    public static void writeLotFeature(JsonGenerator generator, Lot lot, boolean embedIndoor) {
+        GeoJsonWriter.lotFeature(generator, lot, embedIndoor ? GeoJsonWriter.IndoorEncoding.EMBED
+                : GeoJsonWriter.IndoorEncoding.OMIT);
+    }
+
+    /** Streams the segment as a GeoJSON Feature into {@code generator}. */
+    public static void writeSegmentFeature(JsonGenerator generator, Segment segment) {
+        GeoJsonWriter.segmentFeature(generator, segment);
+    }
+
+    /**
      * A lot from a GeoJSON Feature. The indoor model, if any, is read from {@code properties.indoor}; a
      * {@code properties.indoorFile} reference is refused (use {@link #lotFromFeature(JsonNode, Function)}).
      */
