@@ -63,7 +63,7 @@ end
 
 local function addDeltas(member, sign)
     local i = 0
-    for d in string.gmatch(string.match(member, '|(.*)$'), '(-?%d+)') do
+    for d in string.gmatch(string.match(member, '|([^|]*)$'), '(-?%d+)') do
         i = i + 1
         occ[i] = occ[i] + sign * tonumber(d)
     end
