@@ -196,12 +196,13 @@ record OpeningHours(String osm, boolean always, List<WeeklyRule> weekly) {
             return LocalTime.of((endMinute / 60) % 24, endMinute % 60);
         }
 
+        /** {@code HH:mm-HH:mm}; an end past midnight wraps ("18:00-02:00"), the whole day is "00:00-24:00". */
         String text() {
-            return hhmm(startMinute) + "-" + hhmm(endMinute);
+            return hhmm(startMinute) + "-" + (endMinute == 24 * 60 ? "24:00" : hhmm(endMinute));
         }
 
         private static String hhmm(int minutes) {
-            return String.format(java.util.Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
+            return String.format(java.util.Locale.ROOT, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
         }
     }
 }
