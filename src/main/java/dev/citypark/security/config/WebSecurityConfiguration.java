@@ -3,6 +3,9 @@ package dev.citypark.security.config;
 import dev.citypark.core.ForbiddenException;
 import dev.citypark.security.Role;
 import dev.citypark.security.apikey.ApiKeys;
+import dev.citypark.security.ratelimit.RateLimitProperties;
+import dev.citypark.security.ratelimit.RateLimitWebFilter;
+import dev.citypark.security.ratelimit.RateLimiter;
 import dev.citypark.security.token.CallerJwtConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +36,9 @@ import reactor.core.publisher.Mono;
  * BUREAU or ADMIN; {@code /api/v1/admin/**} ADMIN; {@code /actuator/health/**} and {@code /v3/api-docs/**} public,
  * the other actuator endpoints (prometheus, metrics, info) ADMIN.
  * <p>
- * A missing or refused credential is a 401 problem, a known caller without the role a 403 problem; both are rendered
- * by {@code core.web.ProblemExceptionHandler} like every other error.
+ * A missing or refused credential is a 401 problem, a known caller without the role a 403 problem, an exhausted rate
+ * limit ({@code security.ratelimit}) a 429 problem with {@code Retry-After}; all are rendered by
+ * {@code core.web.ProblemExceptionHandler} like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -50,8 +54,9 @@ class WebSecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ApiKeys apiKeys,
-            SecurityProperties properties, ReactiveJwtDecoder jwtDecoder) {
-        ProblemEntryPoint entryPoint = new ProblemEntryPoint();
+            SecurityProperties properties, ReactiveJwtDecoder jwtDecoder, RateLimiter rateLimiter,
+            RateLimitProperties rateLimits) {
+        ProblemEntryPoint entryPoint = new ProblemEntryPoint(rateLimiter, rateLimits.enabled());
         ServerAccessDeniedHandler accessDenied = (exchange, denied) ->
                 Mono.error(new ForbiddenException("Your credentials do not allow this"));
 
@@ -61,6 +66,9 @@ class WebSecurityConfiguration {
         headerCredentials.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
         headerCredentials.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
+        if (rateLimits.enabled()) {
+            http.addFilterAfter(new RateLimitWebFilter(rateLimiter), SecurityWebFiltersOrder.AUTHENTICATION);
+        }
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
