@@ -12,12 +12,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Credentials of the local-development callers (embedded and test profiles), for integration tests:
  * {@code web.get().uri(...).headers(TestCallers.operator1())}, {@code .headers(TestCallers.admin())},
  * {@code .headers(TestCallers.driver(web, "13800000001"))}, {@code .headers(TestCallers.bureau(web))}.
+ * Kafka records of a dev gateway: {@code recordSignatures.sign(record.headers(), TestCallers.OPERATOR_1_KEY_ID, bytes)}
+ * with the {@link RecordSignatures} bean.
  */
 public final class TestCallers {
 
     /** The operator of {@link #OPERATOR_1_API_KEY} (seeded from application-test.yml). */
     public static final OperatorId OPERATOR_1 = OperatorId.of("OP-QD-001");
     public static final OperatorId OPERATOR_2 = OperatorId.of("OP-QD-002");
+    /** Key ids of the dev keys; also what a dev gateway puts in the Kafka header {@code citypark-key-id}. */
+    public static final String OPERATOR_1_KEY_ID = "devop001";
+    public static final String OPERATOR_2_KEY_ID = "devop002";
     public static final String OPERATOR_1_API_KEY = "devop001.local-dev-secret-op-001";
     public static final String OPERATOR_2_API_KEY = "devop002.local-dev-secret-op-002";
     public static final String ADMIN_TOKEN = "local-dev-admin-token";

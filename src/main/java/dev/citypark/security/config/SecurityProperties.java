@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param cors                cross-origin access for browsers; none unless origins are listed
  * @param maxRequestBody      larger request bodies are refused with 413 before they are read
  * @param jsonMaxDepth        deeper JSON nesting in a request body is refused with 400
+ * @param recordSigningKey    master secret from which each API key's Kafka record-signing secret is derived;
+ *                            unset → no record verifies (every gateway record is dead-lettered)
  */
 @ConfigurationProperties("citypark.security")
 public record SecurityProperties(
@@ -37,7 +39,8 @@ public record SecurityProperties(
         List<SeedKey> seedKeys,
         @DefaultValue Cors cors,
         @DefaultValue("2MB") DataSize maxRequestBody,
-        @DefaultValue("32") int jsonMaxDepth) {
+        @DefaultValue("32") int jsonMaxDepth,
+        String recordSigningKey) {
 
     public SecurityProperties {
         serviceClients = serviceClients == null ? List.of() : List.copyOf(serviceClients);
