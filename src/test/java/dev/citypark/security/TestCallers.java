@@ -18,13 +18,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public final class TestCallers {
 
     /** The operator of {@link #OPERATOR_1_API_KEY} (seeded from application-test.yml). */
-    public static final OperatorId OPERATOR_1 = OperatorId.of("OP-QD-001");
-    public static final OperatorId OPERATOR_2 = OperatorId.of("OP-QD-002");
+    public static final OperatorId OPERATOR_1 = OperatorId.of("OP-GAR-01");
+    public static final OperatorId OPERATOR_2 = OperatorId.of("OP-GAR-02");
+    /** An on-street concession (segments and their bays), for on-street tests. */
+    public static final OperatorId OPERATOR_3 = OperatorId.of("OP-ONST-370202");
     /** Key ids of the dev keys; also what a dev gateway puts in the Kafka header {@code citypark-key-id}. */
     public static final String OPERATOR_1_KEY_ID = "devop001";
     public static final String OPERATOR_2_KEY_ID = "devop002";
+    public static final String OPERATOR_3_KEY_ID = "devop003";
     public static final String OPERATOR_1_API_KEY = "devop001.local-dev-secret-op-001";
     public static final String OPERATOR_2_API_KEY = "devop002.local-dev-secret-op-002";
+    public static final String OPERATOR_3_API_KEY = "devop003.local-dev-secret-op-003";
     public static final String ADMIN_TOKEN = "local-dev-admin-token";
     public static final String DRIVER_PHONE = "13800000001";
     public static final String OTHER_DRIVER_PHONE = "13800000002";
@@ -35,14 +39,19 @@ public final class TestCallers {
     private TestCallers() {
     }
 
-    /** Headers of a request by operator OP-QD-001 (its dev API key). */
+    /** Headers of a request by operator OP-GAR-01 (its dev API key). */
     public static Consumer<HttpHeaders> operator1() {
         return apiKey(OPERATOR_1_API_KEY);
     }
 
-    /** Headers of a request by operator OP-QD-002 (its dev API key). */
+    /** Headers of a request by operator OP-GAR-02 (its dev API key). */
     public static Consumer<HttpHeaders> operator2() {
         return apiKey(OPERATOR_2_API_KEY);
+    }
+
+    /** Headers of a request by operator OP-ONST-370202, an on-street concession (its dev API key). */
+    public static Consumer<HttpHeaders> operator3() {
+        return apiKey(OPERATOR_3_API_KEY);
     }
 
     /** Headers carrying {@code X-Api-Key: <keyIdAndSecret>}. */

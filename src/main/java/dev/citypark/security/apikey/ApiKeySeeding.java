@@ -13,7 +13,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * Upserts the keys configured under {@code citypark.security.seed-keys} once at startup, on the main thread and
- * before the web server opens (local development: the documented dev keys of OP-QD-001 and OP-QD-002).
+ * before the web server opens (local development: the documented dev keys of OP-GAR-01, OP-GAR-02 and OP-ONST-370202).
  */
 @Component
 class ApiKeySeeding implements SmartInitializingSingleton {
