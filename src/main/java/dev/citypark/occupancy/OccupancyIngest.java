@@ -11,6 +11,8 @@ import dev.citypark.core.InvalidValueException;
 import dev.citypark.core.InvalidValuesException;
 import dev.citypark.core.InvalidValuesException.FieldProblem;
 import dev.citypark.core.OperatorId;
+import dev.citypark.security.Caller;
+import dev.citypark.security.RecordSignatures;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  * {@code citypark.occupancy.v1} (keyed by place id) and the returned Mono completes once the broker acknowledged
  * every record. Refused events are counted per operator.
  * <p>
+ * Records are signed with the caller's API key ({@link RecordSignatures}), like a gateway's, so the consumer checks
+ * every record of the topic the same way.
+ * <p>
  * The broker's acknowledgement is per record: if the broker fails half way, some events of a refused-as-unavailable
  * batch may already be in the log. Sending the batch again is safe, because applying events is idempotent.
  */
@@ -37,18 +42,22 @@ public class OccupancyIngest {
 
     private static final Logger log = LoggerFactory.getLogger(OccupancyIngest.class);
     private static final int MAX_LISTED_PROBLEMS = 100;
+    /** How security names an API-key credential: {@code key:<keyId>}. */
+    private static final String API_KEY_CREDENTIAL = "key:";
 
     private final OccupancyValidator validator;
     private final KafkaTemplate<String, String> kafka;
     private final IngestCounters counters;
     private final OccupancyProperties properties;
+    private final RecordSignatures signatures;
 
     public OccupancyIngest(OccupancyValidator validator, KafkaTemplate<String, String> kafka,
-            IngestCounters counters, OccupancyProperties properties) {
+            IngestCounters counters, OccupancyProperties properties, RecordSignatures signatures) {
         this.validator = validator;
         this.kafka = kafka;
         this.counters = counters;
         this.properties = properties;
+        this.signatures = signatures;
     }
 
     /**
@@ -56,7 +65,8 @@ public class OccupancyIngest {
      *
      * @throws ResponseStatusException 413 (in the Mono) for more than the allowed events per batch
      */
-    public Mono<IngestReceipt> submit(OperatorId caller, List<JsonNode> events) {
+    public Mono<IngestReceipt> submit(Caller.Operator operator, List<JsonNode> events) {
+        OperatorId caller = operator.operatorId();
         return Mono.defer(() -> {
             if (events == null || events.isEmpty()) {
                 return Mono.error(new InvalidValueException("events", "events must hold 1 to "
@@ -84,12 +94,13 @@ public class OccupancyIngest {
                 }
                 collect(checked, i, valid, rejections);
             }
-            return accept(caller, valid, rejections, now);
+            return accept(operator, valid, rejections, now);
         });
     }
 
     /** A batch of events (a simulator, a gateway adapter); see the class comment. */
-    public Mono<IngestReceipt> submitEvents(OperatorId caller, List<? extends OccupancyEvent> events) {
+    public Mono<IngestReceipt> submitEvents(Caller.Operator operator, List<? extends OccupancyEvent> events) {
+        OperatorId caller = operator.operatorId();
         return Mono.defer(() -> {
             if (events.isEmpty() || events.size() > properties.maxBatchSize()) {
                 return Mono.error(new InvalidValueException("events", "events must hold 1 to "
@@ -101,7 +112,7 @@ public class OccupancyIngest {
             for (int i = 0; i < events.size(); i++) {
                 collect(check(caller, events.get(i), now), i, valid, rejections);
             }
-            return accept(caller, valid, rejections, now);
+            return accept(operator, valid, rejections, now);
         });
     }
 
@@ -122,13 +133,13 @@ public class OccupancyIngest {
         }
     }
 
-    private Mono<IngestReceipt> accept(OperatorId caller, List<ValidatedEvent> valid, List<Rejection> rejections,
-            Instant now) {
+    private Mono<IngestReceipt> accept(Caller.Operator caller, List<ValidatedEvent> valid,
+            List<Rejection> rejections, Instant now) {
         if (!rejections.isEmpty()) {
-            return refuse(caller, rejections);
+            return refuse(caller.operatorId(), rejections);
         }
         return send(caller, valid)
-                .then(counters.add(new IngestCounters.Tally().add(caller, "accepted", valid.size())))
+                .then(counters.add(new IngestCounters.Tally().add(caller.operatorId(), "accepted", valid.size())))
                 .thenReturn(new IngestReceipt(valid.size(), now));
     }
 
@@ -152,15 +163,17 @@ public class OccupancyIngest {
         return counters.add(tally).then(Mono.error(refusal));
     }
 
-    private Mono<Void> send(OperatorId caller, List<ValidatedEvent> events) {
-        byte[] operator = caller.value().getBytes(StandardCharsets.UTF_8);
+    private Mono<Void> send(Caller.Operator caller, List<ValidatedEvent> events) {
+        byte[] operator = caller.operatorId().value().getBytes(StandardCharsets.UTF_8);
         // send() may block for metadata (max.block.ms): keep it off the event loop
         return Mono.fromCallable(() -> {
                     List<CompletableFuture<?>> sent = new ArrayList<>(events.size());
                     for (ValidatedEvent event : events) {
+                        String value = OccupancyEvents.write(event.event());
                         ProducerRecord<String, String> record = new ProducerRecord<>(OccupancyTopics.OCCUPANCY,
-                                event.key(), OccupancyEvents.write(event.event()));
+                                event.key(), value);
                         record.headers().add(OccupancyTopics.OPERATOR_HEADER, operator);
+                        sign(record, caller, value);
                         sent.add(kafka.send(record));
                     }
                     return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
@@ -168,12 +181,32 @@ public class OccupancyIngest {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::fromFuture)
                 .timeout(properties.sendTimeout())
-                .onErrorMap(e -> !(e instanceof ResponseStatusException), e -> {
+                .onErrorMap(e -> !(e instanceof ResponseStatusException || e instanceof ForbiddenException), e -> {
                     log.warn("Occupancy batch of {} events from {} not acknowledged by Kafka: {}", events.size(),
                             caller, e.toString());
                     return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                             "The event log did not acknowledge the batch; sending it again is safe", e);
                 });
+    }
+
+    private void sign(ProducerRecord<String, String> record, Caller.Operator caller, String value) {
+        if (!caller.credentialId().startsWith(API_KEY_CREDENTIAL)) {
+            if (properties.requireSignatures()) {
+                throw new ForbiddenException("Occupancy is reported with an operator API key (X-Api-Key): its records "
+                        + "are signed with that key");
+            }
+            return;
+        }
+        String keyId = caller.credentialId().substring(API_KEY_CREDENTIAL.length());
+        try {
+            signatures.sign(record.headers(), keyId, value.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (IllegalStateException notConfigured) {
+            if (properties.requireSignatures()) {
+                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Record signing is not configured "
+                        + "(citypark.security.record-signing-key) but citypark.occupancy.require-signatures is on");
+            }
+        }
     }
 
     private static String at(int index) {

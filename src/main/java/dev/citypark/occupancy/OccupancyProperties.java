@@ -12,13 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBatchSize   events per REST batch
  * @param partitions     partitions of {@code citypark.occupancy.v1} and its dead-letter topic when created
  * @param sendTimeout    how long the REST ingest waits for the broker to acknowledge a batch
+ * @param requireSignatures whether records on the occupancy topic must carry a valid signature of an operator's API
+ *                       key ({@code security.RecordSignatures}); the REST ingest signs with the caller's key. Turn
+ *                       off only where the topic is closed to everything but citypark (Kafka ACLs)
  */
 @ConfigurationProperties("citypark.occupancy")
 public record OccupancyProperties(
         @DefaultValue("5m") Duration maxClockSkew,
         @DefaultValue("1000") int maxBatchSize,
         @DefaultValue("6") int partitions,
-        @DefaultValue("15s") Duration sendTimeout) {
+        @DefaultValue("15s") Duration sendTimeout,
+        @DefaultValue("true") boolean requireSignatures) {
 
     public OccupancyProperties {
         if (maxClockSkew.isNegative()) {

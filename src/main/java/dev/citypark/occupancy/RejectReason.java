@@ -15,7 +15,9 @@ public enum RejectReason {
     /** A count exceeds the capacity of the place (free &gt; capacity, say). */
     OVER_CAPACITY,
     /** A Kafka record whose key is not the id of the event's place (events of one place must share a partition). */
-    WRONG_KEY;
+    WRONG_KEY,
+    /** A Kafka record without a valid signature (missing, malformed, forged, or its key unknown or revoked). */
+    SIGNATURE;
 
     /** The counter name, e.g. {@code rejected.unknown_place}. */
     public String counterName() {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.citypark.availability.live.LiveKeys;
+import dev.citypark.core.OperatorId;
 import dev.citypark.registry.Lot;
 import dev.citypark.registry.Registry;
 import dev.citypark.registry.Segment;
@@ -27,9 +28,14 @@ public final class TestPlaces {
 
     /** Segments with at least four bays, in id order from index {@code from}, cleared. */
     public List<Segment> segments(int from, int count) {
+        return segmentsOf(null, from, count);
+    }
+
+    /** Segments of an operator (any if null) with at least four bays, in id order from {@code from}, cleared. */
+    public List<Segment> segmentsOf(OperatorId operator, int from, int count) {
         List<Segment> segments = registry.snapshot().listSegmentsIntersecting(new Envelope(-180, 180, -90, 90))
                 .stream()
-                .filter(s -> s.bays().size() >= 4)
+                .filter(s -> s.bays().size() >= 4 && (operator == null || s.operator().equals(operator)))
                 .sorted(Comparator.comparing(s -> s.id().value()))
                 .skip(from).limit(count).toList();
         segments.forEach(s -> clear(PlaceRef.segment(s.id().value())));
@@ -38,8 +44,14 @@ public final class TestPlaces {
 
     /** Lots without an indoor model with at least 40 general spaces, in id order from index {@code from}, cleared. */
     public List<Lot> countedLots(int from, int count) {
+        return countedLotsOf(null, from, count);
+    }
+
+    /** Lots of an operator (any if null) as {@link #countedLots}. */
+    public List<Lot> countedLotsOf(OperatorId operator, int from, int count) {
         List<Lot> lots = registry.snapshot().listLots(null, l -> l.indoorModel() == null
-                && l.capacity().count(SpaceCategory.GENERAL) >= 40, null, from + count).stream()
+                && l.capacity().count(SpaceCategory.GENERAL) >= 40
+                && (operator == null || l.operator().equals(operator)), null, from + count).stream()
                 .skip(from).toList();
         lots.forEach(l -> clear(PlaceRef.lot(l.id().value())));
         return lots;

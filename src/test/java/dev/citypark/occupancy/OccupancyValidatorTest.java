@@ -24,7 +24,7 @@ class OccupancyValidatorTest {
 
     private final RegistrySnapshot city = CommittedCity.snapshot();
     private final OccupancyValidator validator = new OccupancyValidator(() -> city,
-            new OccupancyProperties(Duration.ofMinutes(5), 1000, 6, Duration.ofSeconds(15)));
+            new OccupancyProperties(Duration.ofMinutes(5), 1000, 6, Duration.ofSeconds(15), true));
 
     private final Segment segment = city.listSegmentsIntersecting(new Envelope(-180, 180, -90, 90)).get(0);
     private final Lot countedLot = city.listLots(null, l -> l.indoorModel() == null

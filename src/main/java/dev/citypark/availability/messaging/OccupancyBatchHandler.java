@@ -23,21 +23,27 @@ import dev.citypark.occupancy.IngestCounters;
 import dev.citypark.occupancy.MalformedEventException;
 import dev.citypark.occupancy.OccupancyEvent;
 import dev.citypark.occupancy.OccupancyEvents;
+import dev.citypark.occupancy.OccupancyProperties;
 import dev.citypark.occupancy.OccupancyTopics;
 import dev.citypark.occupancy.OccupancyValidator;
 import dev.citypark.occupancy.RejectReason;
 import dev.citypark.occupancy.Rejection;
 import dev.citypark.occupancy.ValidatedEvent;
 import dev.citypark.core.Plates;
+import dev.citypark.security.RecordSignatureException;
+import dev.citypark.security.RecordSignatures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * Applies a batch of {@code citypark.occupancy.v1} records: parse, check against the registry, dead-letter what
+ * Applies a batch of {@code citypark.occupancy.v1} records: verify the signature (the operator a record speaks for
+ * must be the event's operator), parse, check against the registry, dead-letter what
  * fails (with the reason in headers), apply the rest to Redis in one pipelined round trip, count per operator, and
  * announce the changed places. It returns only when Redis has applied every valid record and the broker has taken
  * every dead letter, so the caller may commit the batch's offsets then — and must not before.
@@ -57,13 +63,21 @@ class OccupancyBatchHandler {
     private final LiveStore store;
     private final IngestCounters counters;
     private final KafkaTemplate<String, String> kafka;
+    private final RecordSignatures signatures;
+    private final boolean requireSignatures;
 
     OccupancyBatchHandler(OccupancyValidator validator, LiveStore store, IngestCounters counters,
-            KafkaTemplate<String, String> kafka) {
+            KafkaTemplate<String, String> kafka, RecordSignatures signatures, OccupancyProperties properties) {
         this.validator = validator;
         this.store = store;
         this.counters = counters;
         this.kafka = kafka;
+        this.signatures = signatures;
+        this.requireSignatures = properties.requireSignatures();
+    }
+
+    /** Who signed a record: an operator, nobody (accepted only when signatures are not required), or a failure. */
+    private record Signer(OperatorId operator, String failure) {
     }
 
     void handle(List<ConsumerRecord<String, String>> records) {
@@ -71,8 +85,12 @@ class OccupancyBatchHandler {
         List<LiveUpdate> updates = new ArrayList<>(records.size());
         List<DeadLetter> dead = new ArrayList<>();
         IngestCounters.Tally tally = new IngestCounters.Tally();
-        for (ConsumerRecord<String, String> record : records) {
-            Checked checked = check(record, now);
+        List<Signer> signers = await(Flux.fromIterable(records)
+                .flatMapSequential(this::verify, 64)
+                .collectList().toFuture(), "verify signatures");
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            Checked checked = check(record, signers.get(i), now);
             if (checked instanceof ValidatedEvent valid) {
                 updates.add(LiveUpdate.of(valid));
             }
@@ -98,7 +116,21 @@ class OccupancyBatchHandler {
         await(store.announce(changed).toFuture(), "announce changes");
     }
 
-    private Checked check(ConsumerRecord<String, String> record, Instant now) {
+    private Mono<Signer> verify(ConsumerRecord<String, String> record) {
+        boolean signed = record.headers().lastHeader(RecordSignatures.SIGNATURE_HEADER) != null
+                || record.headers().lastHeader(RecordSignatures.KEY_ID_HEADER) != null;
+        if (!signed && !requireSignatures) {
+            return Mono.just(new Signer(null, null));
+        }
+        return signatures.verify(record.headers(), record.value())
+                .map(operator -> new Signer(operator, null))
+                .onErrorResume(RecordSignatureException.class, e -> Mono.just(new Signer(null, e.getMessage())));
+    }
+
+    private Checked check(ConsumerRecord<String, String> record, Signer signer, Instant now) {
+        if (signer.failure() != null) {
+            return new Rejection(RejectReason.SIGNATURE, "", signer.failure());
+        }
         OccupancyEvent event;
         try {
             if (record.value() == null) {
@@ -116,6 +148,10 @@ class OccupancyBatchHandler {
             log.warn("Unexpected failure reading {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     Plates.maskAll(e.toString()));
             return new Rejection(RejectReason.INVALID, "", "unreadable event: " + e.getClass().getSimpleName());
+        }
+        if (signer.operator() != null && !signer.operator().equals(event.operatorId())) {
+            return new Rejection(RejectReason.FORBIDDEN, "operatorId", "the record is signed by operator "
+                    + signer.operator() + " but reports for " + event.operatorId());
         }
         Checked checked = validator.check(event, now);
         if (checked instanceof ValidatedEvent valid && !valid.key().equals(record.key())) {

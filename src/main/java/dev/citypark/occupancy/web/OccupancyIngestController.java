@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.citypark.occupancy.IngestCounters;
 import dev.citypark.occupancy.IngestReceipt;
 import dev.citypark.occupancy.OccupancyIngest;
+import dev.citypark.security.Caller;
 import dev.citypark.security.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
@@ -39,8 +40,8 @@ class OccupancyIngestController {
     @Operation(summary = "Report occupancy: a batch of up to 1000 BayStatus/LotCount/LotFlow events "
             + "(schema citypark.occupancy/1), all or nothing; 202 once the event log acknowledged them")
     Mono<IngestReceipt> ingest(@RequestBody Mono<IngestBatch> body) {
-        return caller.currentOperator().flatMap(operator -> body.flatMap(batch ->
-                ingest.submit(operator, batch.events())));
+        return caller.currentOperator().then(caller.current()).cast(Caller.Operator.class)
+                .flatMap(operator -> body.flatMap(batch -> ingest.submit(operator, batch.events())));
     }
 
     @GetMapping("/counters")

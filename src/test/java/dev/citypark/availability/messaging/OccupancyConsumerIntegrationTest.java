@@ -12,6 +12,7 @@ import dev.citypark.availability.Availability;
 import dev.citypark.availability.AvailabilityFlag;
 import dev.citypark.availability.BayState;
 import dev.citypark.availability.KafkaTestReader;
+import dev.citypark.availability.SignedRecords;
 import dev.citypark.availability.TestPlaces;
 import dev.citypark.core.BayId;
 import dev.citypark.core.OperatorId;
@@ -27,6 +28,8 @@ import dev.citypark.registry.Lot;
 import dev.citypark.registry.Registry;
 import dev.citypark.registry.Segment;
 import dev.citypark.registry.SpaceCategory;
+import dev.citypark.security.RecordSignatures;
+import dev.citypark.security.TestCallers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,9 @@ class OccupancyConsumerIntegrationTest {
     @Autowired
     ReactiveStringRedisTemplate redis;
 
+    @Autowired
+    RecordSignatures signatures;
+
     private TestPlaces places;
 
     @BeforeEach
@@ -72,7 +78,7 @@ class OccupancyConsumerIntegrationTest {
 
     @Test
     void appliesEventsFromTheTopic() {
-        Segment segment = places.segments(200, 1).get(0);
+        Segment segment = places.segmentsOf(TestCallers.OPERATOR_3, 0, 1).get(0);
         BayId bay = segment.bays().get(0).id();
 
         send(segment.id().value(), new BayStatus(segment.operator(), bay, true, T0, SensorId.of("MAG-K"), null,
@@ -84,14 +90,14 @@ class OccupancyConsumerIntegrationTest {
 
     @Test
     void deadLettersPoisonRecordsWithTheReasonAndCarriesOn() {
-        Segment segment = places.segments(201, 1).get(0);
+        Segment segment = places.segmentsOf(TestCallers.OPERATOR_3, 1, 1).get(0);
         OperatorId operator = segment.operator();
         long unknownBefore = counter(operator, "rejected.unknown_place");
         String malformedKey = "poison-" + UUID.randomUUID();
         BayId unknownBay = BayId.of(segment.id().value() + "-99");
         BayId bay = segment.bays().get(1).id();
 
-        kafka.send(OccupancyTopics.OCCUPANCY, malformedKey, "{not json").join();
+        kafka.send(SignedRecords.signedBy(signatures, malformedKey, "{not json", operator)).join();
         send(segment.id().value(), new BayStatus(operator, unknownBay, true, T0, SensorId.of("MAG-K"), null, false));
         send("the-wrong-key", new BayStatus(operator, segment.bays().get(2).id(), true, T0, SensorId.of("MAG-K"),
                 null, false));
@@ -116,8 +122,37 @@ class OccupancyConsumerIntegrationTest {
     }
 
     @Test
+    void deadLettersUnsignedForgedAndForeignSignedRecords() {
+        Segment segment = places.segmentsOf(TestCallers.OPERATOR_3, 2, 1).get(0);
+        String key = segment.id().value();
+        String unsigned = OccupancyEvents.write(new BayStatus(segment.operator(), segment.bays().get(0).id(), true,
+                T0, SensorId.of("MAG-K"), null, false));
+        var forged = SignedRecords.signed(signatures, key, new BayStatus(segment.operator(),
+                segment.bays().get(1).id(), true, T0, SensorId.of("MAG-K"), null, false));
+        forged = new org.apache.kafka.clients.producer.ProducerRecord<>(forged.topic(), null, forged.key(),
+                forged.value().replace("true", "false"), forged.headers());
+        var foreign = SignedRecords.signedBy(signatures, key, OccupancyEvents.write(new BayStatus(segment.operator(),
+                segment.bays().get(2).id(), true, T0, SensorId.of("MAG-K"), null, false)), TestCallers.OPERATOR_1);
+
+        kafka.send(OccupancyTopics.OCCUPANCY, key, unsigned).join();
+        kafka.send(forged).join();
+        kafka.send(foreign).join();
+
+        List<ConsumerRecord<String, String>> dead = KafkaTestReader.read(kafka, OccupancyTopics.OCCUPANCY_DLT,
+                r -> key.equals(r.key()), 3, WAIT);
+        assertThat(dead).extracting(r -> KafkaTestReader.header(r, OccupancyTopics.DLT_REASON_HEADER))
+                .containsExactlyInAnyOrder("SIGNATURE", "SIGNATURE", "FORBIDDEN");
+        assertThat(dead).extracting(r -> KafkaTestReader.header(r, OccupancyTopics.DLT_MESSAGE_HEADER))
+                .anySatisfy(message -> assertThat(message).contains("unsigned"))
+                .anySatisfy(message -> assertThat(message).contains("forged"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(availability.forBay(segment.bays().get(i).id()).block().state()).isEqualTo(BayState.UNKNOWN);
+        }
+    }
+
+    @Test
     void countsClampedFlowsPerOperator() {
-        Lot lot = places.countedLots(200, 1).get(0);
+        Lot lot = places.countedLotsOf(TestCallers.OPERATOR_1, 0, 1).get(0);
         int capacity = lot.capacity().count(SpaceCategory.GENERAL);
         long clampedBefore = counter(lot.operator(), "clamped");
 
@@ -136,7 +171,7 @@ class OccupancyConsumerIntegrationTest {
 
     @Test
     void gateEntriesAndExitsMoveLotCountsOncePerEvent() {
-        Lot lot = places.countedLots(201, 1).get(0);
+        Lot lot = places.countedLotsOf(TestCallers.OPERATOR_1, 1, 1).get(0);
         int capacity = lot.capacity().count(SpaceCategory.GENERAL);
         send(lot.id().value(), new LotCount(lot.operator(), lot.id(), T0, Map.of(SpaceCategory.GENERAL, capacity - 10),
                 Map.of(), false, null));
@@ -158,7 +193,7 @@ class OccupancyConsumerIntegrationTest {
     }
 
     private void send(String key, OccupancyEvent event) {
-        kafka.send(OccupancyTopics.OCCUPANCY, key, OccupancyEvents.write(event)).join();
+        kafka.send(SignedRecords.signed(signatures, key, event)).join();
     }
 
     private long counter(OperatorId operator, String name) {

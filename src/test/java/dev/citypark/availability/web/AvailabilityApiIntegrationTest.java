@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.citypark.CityparkIntegrationTest;
 import dev.citypark.availability.PlaceRef;
+import dev.citypark.availability.SignedRecords;
 import dev.citypark.availability.TestPlaces;
 import dev.citypark.availability.live.LiveStore;
 import dev.citypark.availability.live.LiveUpdate;
@@ -17,8 +18,6 @@ import dev.citypark.core.SensorId;
 import dev.citypark.occupancy.BayStatus;
 import dev.citypark.occupancy.LotCount;
 import dev.citypark.occupancy.OccupancyEvent;
-import dev.citypark.occupancy.OccupancyEvents;
-import dev.citypark.occupancy.OccupancyTopics;
 import dev.citypark.occupancy.OccupancyValidator;
 import dev.citypark.occupancy.ValidatedEvent;
 import dev.citypark.registry.GuidanceScreen;
@@ -26,6 +25,8 @@ import dev.citypark.registry.Lot;
 import dev.citypark.registry.Registry;
 import dev.citypark.registry.Segment;
 import dev.citypark.registry.SpaceCategory;
+import dev.citypark.security.RecordSignatures;
+import dev.citypark.security.TestCallers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,9 @@ class AvailabilityApiIntegrationTest {
 
     @Autowired
     ReactiveStringRedisTemplate redis;
+
+    @Autowired
+    RecordSignatures signatures;
 
     private TestPlaces places;
 
@@ -140,7 +144,7 @@ class AvailabilityApiIntegrationTest {
 
     @Test
     void streamsASnapshotThenChangesInTheBox() {
-        Segment segment = places.segments(301, 1).get(0);
+        Segment segment = places.segmentsOf(TestCallers.OPERATOR_3, 10, 1).get(0);
         var centre = segment.geometry().getEnvelopeInternal().centre();
         String bbox = (centre.x - 0.0003) + "," + (centre.y - 0.0003) + "," + (centre.x + 0.0003) + ","
                 + (centre.y + 0.0003);
@@ -157,7 +161,7 @@ class AvailabilityApiIntegrationTest {
                     assertThat(snapshot.event()).isEqualTo("snapshot");
                     assertThat(snapshot.data().get("places").toString()).contains(segment.id().value());
                 })
-                .then(() -> kafka.send(OccupancyTopics.OCCUPANCY, segment.id().value(), OccupancyEvents.write(
+                .then(() -> kafka.send(SignedRecords.signed(signatures, segment.id().value(),
                         new BayStatus(segment.operator(), segment.bays().get(0).id(), true, Instant.now(),
                                 SensorId.of("MAG-W"), null, false))).join())
                 .thenConsumeWhile(change -> !(segment.id().value().equals(change.data().get("id"))
