@@ -34,6 +34,8 @@ public class LiveStore {
 
     /** Read once at class initialisation (startup): the script text must not be read from disk on an event loop. */
     private static final RedisScript<String> APPLY = Scripts.load("apply.lua", String.class);
+    private static final RedisScript<String> DUMP = Scripts.load("dump.lua", String.class);
+    private static final RedisScript<Long> RESTORE = Scripts.load("restore.lua", Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final String[] thresholds;
@@ -98,6 +100,22 @@ public class LiveStore {
     /** One bay's stored state ({@code null}-free: empty if never reported). */
     public Mono<String> readBay(PlaceRef place, String bayId) {
         return redis.<String, String>opsForHash().get(LiveKeys.place(place), "b." + bayId);
+    }
+
+    /**
+     * One place's whole state as JSON (hash and recent flows, read atomically), or an empty string if it has none:
+     * what a snapshot stores.
+     */
+    public Mono<String> dump(PlaceRef place) {
+        return redis.execute(DUMP, List.of(LiveKeys.place(place), LiveKeys.flows(place)), List.of())
+                .next()
+                .defaultIfEmpty("");
+    }
+
+    /** Replaces one place's state with a {@link #dump}; an empty dump clears the place. Atomic per place. */
+    public Mono<Void> restore(PlaceRef place, String dump) {
+        return redis.execute(RESTORE, List.of(LiveKeys.place(place), LiveKeys.flows(place)),
+                List.of(dump, Long.toString(flowWindowMillis))).then();
     }
 
     /** Tells every instance (pub/sub) which places changed. */
