@@ -45,7 +45,8 @@ import reactor.core.publisher.Mono;
  * Applies a batch of {@code citypark.occupancy.v1} records: verify the signature (the operator a record speaks for
  * must be the event's operator), parse, check against the registry, dead-letter what
  * fails (with the reason in headers), apply the rest to Redis in one pipelined round trip, count per operator, and
- * announce the changed places. It returns only when Redis has applied every valid record and the broker has taken
+ * announce the changed places, in chunks of {@value #CHUNK} records so the first changes are pushed while the rest of
+ * a large batch is still being applied. It returns only when Redis has applied every valid record and the broker has taken
  * every dead letter, so the caller may commit the batch's offsets then — and must not before.
  * <p>
  * It blocks: call it on a Kafka consumer thread (never on a reactive one). Any infrastructure failure (Redis or the
@@ -80,7 +81,16 @@ class OccupancyBatchHandler {
     private record Signer(OperatorId operator, String failure) {
     }
 
+    /** Records applied (and announced) together: small enough that the first change is pushed soon. */
+    static final int CHUNK = 250;
+
     void handle(List<ConsumerRecord<String, String>> records) {
+        for (int from = 0; from < records.size(); from += CHUNK) {
+            handleChunk(records.subList(from, Math.min(records.size(), from + CHUNK)));
+        }
+    }
+
+    private void handleChunk(List<ConsumerRecord<String, String>> records) {
         Instant now = Instant.now();
         List<LiveUpdate> updates = new ArrayList<>(records.size());
         List<DeadLetter> dead = new ArrayList<>();

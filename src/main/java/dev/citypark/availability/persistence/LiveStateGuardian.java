@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Makes sure Redis holds live state. At startup (before the consumers start) and then every few seconds it checks
@@ -82,8 +83,8 @@ class LiveStateGuardian implements SmartLifecycle {
                 .map(snapshot -> new Restore(snapshot, snapshot.map(s -> PlaceDumps.unpack(s.state()))
                         .orElseGet(HashMap::new)))
                 .flatMap(restore -> Flux.fromIterable(places.all())
-                        .flatMap(place -> store.restore(place, restore.dumps().getOrDefault(LiveKeys.token(place), "")),
-                                512)
+                        .flatMap(place -> store.restore(place, restore.dumps().getOrDefault(LiveKeys.token(place), ""))
+                                .retryWhen(Retry.backoff(5, Duration.ofMillis(200))), 64)
                         .then(meta.begin(newEpoch(), restore.snapshot().map(Snapshot::id),
                                 restore.snapshot().map(Snapshot::offsets).orElseGet(Map::of)))
                         .doOnSuccess(done -> log.info("Live availability rebuilt in {} ms from {}; consumers replay "

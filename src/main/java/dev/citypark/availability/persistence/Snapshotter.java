@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Every minute (by default) one instance writes the live state to PostgreSQL with the Kafka offsets it includes:
@@ -79,8 +80,8 @@ class Snapshotter {
         Instant takenAt = Instant.now();
         String group = properties.consumer().groupId();
         return committedOffsets(group).flatMap(offsets -> Flux.fromIterable(places.all())
-                .flatMapSequential(place -> store.dump(place).map(dump -> Map.entry(LiveKeys.token(place), dump)),
-                        512)
+                .flatMapSequential(place -> store.dump(place).map(dump -> Map.entry(LiveKeys.token(place), dump))
+                        .retryWhen(Retry.backoff(3, Duration.ofMillis(200))), 128)
                 .filter(entry -> !entry.getValue().isEmpty())
                 .collectList()
                 .filterWhen(dumps -> meta.epoch().map(epoch::equals).defaultIfEmpty(false))
