@@ -41,9 +41,10 @@ public class ChangeFeed implements SmartLifecycle {
     private final LiveView view;
     private final OccupancyValidator places;
     private final Coalescer coalescer;
-    private final Sinks.Many<AvailabilityChange> sink = Sinks.many().multicast().directBestEffort();
+    private volatile Sinks.Many<AvailabilityChange> sink = Sinks.many().multicast().directBestEffort();
     private volatile Disposable.Composite running = Disposables.composite();
     private volatile boolean started;
+    private volatile boolean completed;
 
     ChangeFeed(ReactiveStringRedisTemplate redis, LiveStore store, OccupancyValidator places,
             AvailabilityProperties properties) {
@@ -61,6 +62,11 @@ public class ChangeFeed implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (completed) {
+            // restarted after a stop, which completed the old stream
+            sink = Sinks.many().multicast().directBestEffort();
+            completed = false;
+        }
         running = Disposables.composite();
         running.add(redis.listenToChannel(LiveKeys.CHANGES_CHANNEL)
                 .doOnNext(message -> {
@@ -86,6 +92,7 @@ public class ChangeFeed implements SmartLifecycle {
     }
 
     private Mono<Void> emitDue() {
+        Sinks.Many<AvailabilityChange> sink = this.sink;
         List<PlaceRef> due = coalescer.drainDue(System.currentTimeMillis());
         if (due.isEmpty() || sink.currentSubscriberCount() == 0) {
             return Mono.empty();
@@ -101,11 +108,13 @@ public class ChangeFeed implements SmartLifecycle {
                 .then();
     }
 
+    /** Stops fanning out and completes the stream, so open SSE responses end and shutdown need not wait for them. */
     @Override
     public void stop() {
         started = false;
         running.dispose();
         sink.tryEmitComplete();
+        completed = true;
     }
 
     @Override

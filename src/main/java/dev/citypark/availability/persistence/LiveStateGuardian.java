@@ -41,6 +41,7 @@ class LiveStateGuardian implements SmartLifecycle {
     private final SnapshotStore snapshots;
     private final String instance = UUID.randomUUID().toString();
     private volatile boolean running;
+    private volatile boolean started;
 
     LiveStateGuardian(LiveStore store, LiveMeta meta, LivePlaces places, SnapshotStore snapshots,
             AvailabilityProperties properties) {
@@ -52,8 +53,13 @@ class LiveStateGuardian implements SmartLifecycle {
 
     @Override
     public void start() {
-        // main thread, startup only: the consumers start after this, on a Redis that holds state
-        rebuildIfEmpty().block(STARTUP_LIMIT);
+        if (!started) {
+            // main thread, startup only: the consumers start after this, on a Redis that holds state. A later
+            // restart of the context (stop/start) leaves the check to the scheduled watch: the Redis connection
+            // factory restarts in a later phase than this one.
+            rebuildIfEmpty().block(STARTUP_LIMIT);
+            started = true;
+        }
         running = true;
     }
 
