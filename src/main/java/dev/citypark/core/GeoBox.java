@@ -1,0 +1,70 @@
+package dev.citypark.core;
+
+import net.sf.geographiclib.Geodesic;
+import net.sf.geographiclib.GeodesicData;
+import net.sf.geographiclib.GeodesicMask;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The longitude/latitude box (a JTS {@link Envelope}, x = longitude, y = latitude) that contains every point within a
+ * geodesic distance of a centre: the query window for a radius search in a degree-based spatial index such as an
+ * {@code STRtree}. A metre is not a fixed number of degrees of longitude (it depends on the latitude), so the box is
+ * computed with GeographicLib's direct problem: the points {@code radius} metres due north, south, east and west.
+ * <p>
+ * The northern and southern extremes of a geodesic circle lie on the centre's meridian. The eastern and western ones
+ * lie slightly poleward of due east/west and further out by a relative (r/R)²/2 (5·10⁻⁷ at 5 km), so both extents are
+ * padded by {@value #RELATIVE_PADDING} of themselves. A circle that reaches a pole or crosses the antimeridian gets
+ * the full longitude range. The box may hold points farther than the radius (its corners): callers filter by the
+ * exact geodesic distance.
+ */
+public final class GeoBox {
+
+    /** Relative padding of the computed extents, 2000 times the largest error it covers at 5 km. */
+    static final double RELATIVE_PADDING = 1e-3;
+
+    private GeoBox() {
+    }
+
+    /**
+     * The box around {@code centre} containing every point at most {@code radiusMetres} away from it.
+     *
+     * @throws IllegalArgumentException if the radius is negative or not finite
+     */
+    public static Envelope around(GeoPoint centre, double radiusMetres) {
+        if (!Double.isFinite(radiusMetres) || radiusMetres < 0) {
+            throw new IllegalArgumentException("radius must be a finite number of metres >= 0, was " + radiusMetres);
+        }
+        double lat = centre.lat();
+        double lon = centre.lon();
+        double north = direct(lat, lon, 0, radiusMetres).lat2;
+        double south = direct(lat, lon, 180, radiusMetres).lat2;
+        double latPad = (north - south) / 2 * RELATIVE_PADDING;
+        double maxLat = north + latPad;
+        double minLat = south - latPad;
+        if (reachesPole(centre, 90, radiusMetres) || maxLat >= 90) {
+            return new Envelope(-180, 180, Math.max(-90, minLat), 90);
+        }
+        if (reachesPole(centre, -90, radiusMetres) || minLat <= -90) {
+            return new Envelope(-180, 180, -90, Math.min(90, maxLat));
+        }
+        double east = direct(lat, lon, 90, radiusMetres).lon2;
+        double west = direct(lat, lon, -90, radiusMetres).lon2;
+        double lonPad = (east - west) / 2 * RELATIVE_PADDING;
+        double maxLon = east + lonPad;
+        double minLon = west - lonPad;
+        if (maxLon > 180 || minLon < -180) {
+            return new Envelope(-180, 180, minLat, maxLat);
+        }
+        return new Envelope(minLon, maxLon, minLat, maxLat);
+    }
+
+    private static GeodesicData direct(double lat, double lon, double azimuth, double metres) {
+        // LONG_UNROLL: east of 180° stays > 180° instead of wrapping, so crossing the antimeridian is visible
+        return Geodesic.WGS84.Direct(lat, lon, azimuth, metres,
+                GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE | GeodesicMask.LONG_UNROLL);
+    }
+
+    private static boolean reachesPole(GeoPoint centre, double poleLat, double metres) {
+        return Geodesic.WGS84.Inverse(centre.lat(), centre.lon(), poleLat, 0, GeodesicMask.DISTANCE).s12 <= metres;
+    }
+}
