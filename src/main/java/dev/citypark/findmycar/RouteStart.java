@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.citypark.core.Crs;
 import dev.citypark.core.GeoPoint;
 import dev.citypark.core.InvalidValueException;
 
@@ -58,6 +59,16 @@ public sealed interface RouteStart permits RouteStart.QrAnchor, RouteStart.Posit
      * @throws InvalidValueException (field {@code from}) for anything else or coordinates out of range
      */
     static RouteStart parse(String text) {
+        return parse(text, Crs.WGS84);
+    }
+
+    /**
+     * Parses the API form: a QR anchor id, or {@code lat,lon[,floor]} with the coordinates in {@code crs} (converted
+     * to WGS-84 here).
+     *
+     * @throws InvalidValueException (field {@code from}) for anything else or coordinates out of range
+     */
+    static RouteStart parse(String text, Crs crs) {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException(FIELD, "from is required: a QR anchor id or lat,lon[,floor]");
         }
@@ -65,7 +76,7 @@ public sealed interface RouteStart permits RouteStart.QrAnchor, RouteStart.Posit
         if (position.matches()) {
             GeoPoint point;
             try {
-                point = GeoPoint.of(Double.parseDouble(position.group(1)), Double.parseDouble(position.group(2)));
+                point = crs.toWgs84(Double.parseDouble(position.group(1)), Double.parseDouble(position.group(2)));
             }
             catch (InvalidValueException e) {
                 throw new InvalidValueException(FIELD, e.getMessage());

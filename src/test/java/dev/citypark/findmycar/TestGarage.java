@@ -42,16 +42,16 @@ import org.locationtech.jts.geom.Polygon;
  * </pre>
  * Distances along the aisle are exact metres (edges carry the geodesic length of their nodes).
  */
-final class TestGarage {
+public final class TestGarage {
 
-    static final LotId LOT = LotId.of("L-T");
+    public static final LotId LOT = LotId.of("L-T");
     static final GeoPoint ORIGIN = GeoPoint.of(36.0660, 120.3830);
 
     private TestGarage() {
     }
 
     /** The point x metres east and y metres north of the origin. */
-    static GeoPoint at(double x, double y) {
+    public static GeoPoint at(double x, double y) {
         double distance = Math.hypot(x, y);
         if (distance == 0) {
             return ORIGIN;
@@ -61,11 +61,11 @@ final class TestGarage {
         return GeoPoint.of(d.lat2, d.lon2);
     }
 
-    static BayId bay(String local) {
+    public static BayId bay(String local) {
         return BayId.of(LOT.value() + "-" + local);
     }
 
-    static IndoorModel model() {
+    public static IndoorModel model() {
         List<Floor> floors = List.of(new Floor(-1, "B1"), new Floor(-2, "B2"), new Floor(-3, "B3"));
         List<Zone> zones = new ArrayList<>();
         List<WalkNode> nodes = new ArrayList<>();
@@ -118,7 +118,7 @@ final class TestGarage {
     }
 
     /** A registry with the test garage and a surface lot without an indoor model. */
-    static RegistrySnapshot registry(IndoorModel model) {
+    public static RegistrySnapshot registry(IndoorModel model) {
         Lot garage = lot(model);
         Lot surface = new Lot(LotId.of("L-SURFACE"), garage.operator(), "露天停车场", "Surface lot", "测试路2号",
                 "370202", garage.point(), garage.footprint(), List.of(), Capacity.ofGeneral(10), "24/7",
