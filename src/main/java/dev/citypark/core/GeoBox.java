@@ -21,6 +21,8 @@ public final class GeoBox {
 
     /** Relative padding of the computed extents, 2000 times the largest error it covers at 5 km. */
     static final double RELATIVE_PADDING = 1e-3;
+    /** Metres in one degree of latitude at the equator, where a degree of latitude is shortest (WGS-84). */
+    private static final double SHORTEST_DEGREE_OF_LATITUDE_METRES = 110_574;
 
     private GeoBox() {
     }
@@ -41,10 +43,13 @@ public final class GeoBox {
         double latPad = (north - south) / 2 * RELATIVE_PADDING;
         double maxLat = north + latPad;
         double minLat = south - latPad;
-        if (reachesPole(centre, 90, radiusMetres) || maxLat >= 90) {
+        // a degree of latitude is at least 110,574 m (at the equator): a circle that cannot span the distance to a
+        // pole in degrees cannot reach it, which spares the pole checks almost everywhere
+        boolean nearAPole = Math.abs(lat) + radiusMetres / SHORTEST_DEGREE_OF_LATITUDE_METRES >= 89;
+        if (nearAPole && (reachesPole(centre, 90, radiusMetres) || maxLat >= 90)) {
             return new Envelope(-180, 180, Math.max(-90, minLat), 90);
         }
-        if (reachesPole(centre, -90, radiusMetres) || minLat <= -90) {
+        if (nearAPole && (reachesPole(centre, -90, radiusMetres) || minLat <= -90)) {
             return new Envelope(-180, 180, -90, Math.min(90, maxLat));
         }
         double east = direct(lat, lon, 90, radiusMetres).lon2;

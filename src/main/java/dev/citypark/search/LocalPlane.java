@@ -14,8 +14,8 @@ import org.locationtech.jts.geom.LineString;
  * ({@link #MAX_RELATIVE_ERROR}, tested), which is good for two things:
  * <ul>
  *     <li>skipping, without a geodesic computation, places that are certainly beyond the radius;</li>
- *     <li>finding the point of a kerb line nearest to the search point: JTS {@link LineSegment#closestPoint} in the
- *     plane. An affine map keeps straight lines and their proportions, so that point lies exactly on the stored
+ *     <li>finding the point of a kerb line nearest to the search point: JTS {@link LineSegment#projectionFactor},
+ *     clamped to the segment, in the plane. An affine map keeps straight lines and their proportions, so that point lies exactly on the stored
  *     line; its distance is then measured as a WGS-84 geodesic (GeographicLib inverse problem). The plane only
  *     chooses the point; a small error in that choice changes the distance to second order (millimetres at 5 km).</li>
  * </ul>
@@ -72,7 +72,9 @@ final class LocalPlane {
         }
         for (int i = 1; i < coordinates.length; i++) {
             Coordinate current = toPlane(coordinates[i]);
-            Coordinate closest = new LineSegment(previous, current).closestPoint(ORIGIN);
+            LineSegment segment = new LineSegment(previous, current);
+            // the foot of the perpendicular from the origin, clamped to the segment's ends
+            Coordinate closest = segment.pointAlong(Math.max(0, Math.min(1, segment.projectionFactor(ORIGIN))));
             double metres = Math.sqrt(closest.x * closest.x + closest.y * closest.y);
             if (metres < bestPlane) {
                 bestPlane = metres;

@@ -82,6 +82,16 @@ class GeoBoxTest {
     }
 
     @Test
+    void aLargeCircleReachesThePoleFromFarAway() {
+        // the north pole is about 558 km from 85°N
+        Envelope box = GeoBox.around(GeoPoint.of(85, 10), 600_000);
+
+        assertThat(box.getMaxY()).isEqualTo(90);
+        assertThat(box.getWidth()).isEqualTo(360);
+        assertThat(GeoBox.around(GeoPoint.of(85, 10), 500_000).getMaxY()).isLessThan(90);
+    }
+
+    @Test
     void aZeroRadiusIsThePointItself() {
         Envelope box = GeoBox.around(QINGDAO, 0);
 
