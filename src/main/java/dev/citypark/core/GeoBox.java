@@ -12,9 +12,10 @@ import org.locationtech.jts.geom.Envelope;
  * computed with GeographicLib's direct problem: the points {@code radius} metres due north, south, east and west.
  * <p>
  * The northern and southern extremes of a geodesic circle lie on the centre's meridian. The eastern and western ones
- * lie slightly poleward of due east/west and further out by a relative (r/R)²/2 (5·10⁻⁷ at 5 km), so both extents are
- * padded by {@value #RELATIVE_PADDING} of themselves. A circle that reaches a pole or crosses the antimeridian gets
- * the full longitude range. The box may hold points farther than the radius (its corners): callers filter by the
+ * lie slightly poleward of due east/west and further out by a relative x²/2, x = r / (R cos lat) (5·10⁻⁷ for 5 km
+ * at Qingdao), so the latitude extent is padded by {@value #RELATIVE_PADDING} of itself and the longitude extent by
+ * the larger of that and x². A circle that reaches a pole, crosses the antimeridian, or is wide for its latitude
+ * (x &gt; 0.2) gets the full longitude range. The box may hold points farther than the radius (its corners): callers filter by the
  * exact geodesic distance.
  */
 public final class GeoBox {
@@ -23,6 +24,8 @@ public final class GeoBox {
     static final double RELATIVE_PADDING = 1e-3;
     /** Metres in one degree of latitude at the equator, where a degree of latitude is shortest (WGS-84). */
     private static final double SHORTEST_DEGREE_OF_LATITUDE_METRES = 110_574;
+    /** The WGS-84 meridional radius of curvature at the equator, its smallest radius of curvature, rounded down. */
+    private static final double SMALLEST_RADIUS_OF_CURVATURE_METRES = 6_335_000;
 
     private GeoBox() {
     }
@@ -52,9 +55,15 @@ public final class GeoBox {
         if (nearAPole && (reachesPole(centre, -90, radiusMetres) || minLat <= -90)) {
             return new Envelope(-180, 180, -90, Math.min(90, maxLat));
         }
+        // x = how far the circle reaches towards a pole, relative to the parallel's radius: the true eastern and
+        // western extremes lie beyond due east/west by a relative x²/2 + O(x⁴)
+        double x = radiusMetres / (SMALLEST_RADIUS_OF_CURVATURE_METRES * Math.cos(Math.toRadians(lat)));
+        if (x > 0.2) {
+            return new Envelope(-180, 180, minLat, maxLat);
+        }
         double east = direct(lat, lon, 90, radiusMetres).lon2;
         double west = direct(lat, lon, -90, radiusMetres).lon2;
-        double lonPad = (east - west) / 2 * RELATIVE_PADDING;
+        double lonPad = (east - west) / 2 * Math.max(RELATIVE_PADDING, x * x);
         double maxLon = east + lonPad;
         double minLon = west - lonPad;
         if (maxLon > 180 || minLon < -180) {

@@ -29,7 +29,7 @@ class GeoBoxTest {
 
     @ParameterizedTest
     @CsvSource({"36.0671, 120.3826, 5000", "36.0671, 120.3826, 10", "-33.86, 151.2, 3000", "70.0, 20.0, 5000",
-            "0.0, 0.0, 4000"})
+            "0.0, 0.0, 4000", "80.0, 20.0, 100000", "60.0, 10.0, 500000", "-70.0, -60.0, 250000", "45.0, 0, 1000000"})
     void containsEveryPointOfTheGeodesicCircle(double lat, double lon, double radius) {
         GeoPoint centre = GeoPoint.of(lat, lon);
         Envelope box = GeoBox.around(centre, radius);
