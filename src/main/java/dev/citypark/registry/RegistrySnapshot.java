@@ -29,7 +29,7 @@ import org.locationtech.jts.operation.union.CascadedPolygonUnion;
  * registry change builds a new snapshot and swaps it in ({@link Registry}). Thread-safe because nothing in it
  * changes after construction (the STRtrees are built eagerly).
  * <p>
- * {@link #withLot(Lot)} derives the snapshot after one lot changed: it shares the segments, their index, the
+ * {@link #withLot(Lot)} and {@link #withoutLot(LotId)} derive the snapshot after one lot changed: it shares the segments, their index, the
  * districts and the city area with this one and rebuilds only the lot side (lot map and index, bay map, district
  * counts), a few milliseconds for the whole city.
  */
@@ -86,8 +86,11 @@ public final class RegistrySnapshot {
         this.districts = summarise(this.districtList, this.lots.values(), this.segments.values());
     }
 
-    /** The snapshot {@code previous} with one lot added or replaced; everything on the street side is shared. */
-    private RegistrySnapshot(RegistrySnapshot previous, Lot changed) {
+    /**
+     * The snapshot {@code previous} with lot {@code id} added, replaced by {@code changed}, or removed
+     * ({@code changed} null); everything on the street side is shared.
+     */
+    private RegistrySnapshot(RegistrySnapshot previous, LotId id, Lot changed) {
         this.operators = previous.operators;
         this.districtList = previous.districtList;
         this.districtsByCode = previous.districtsByCode;
@@ -96,7 +99,7 @@ public final class RegistrySnapshot {
         this.segmentIndex = previous.segmentIndex;
         this.screens = previous.screens;
         this.lots = new TreeMap<>(previous.lots);
-        Lot replaced = this.lots.put(changed.id().value(), changed);
+        Lot replaced = changed == null ? this.lots.remove(id.value()) : this.lots.put(id.value(), changed);
         this.lotIndex = lotIndex(this.lots.values());
         Map<BayId, BayPlace> bayMap = new HashMap<>(previous.bays);
         Map<GateId, LotId> gateMap = new HashMap<>(previous.gates);
@@ -104,8 +107,10 @@ public final class RegistrySnapshot {
             replaced.findIndoorModel().ifPresent(model -> model.bays().forEach(bay -> bayMap.remove(bay.id())));
             replaced.gates().forEach(gate -> gateMap.remove(gate.id()));
         }
-        addLotBays(bayMap, changed);
-        changed.gates().forEach(gate -> gateMap.put(gate.id(), changed.id()));
+        if (changed != null) {
+            addLotBays(bayMap, changed);
+            changed.gates().forEach(gate -> gateMap.put(gate.id(), changed.id()));
+        }
         this.bays = Collections.unmodifiableMap(bayMap);
         this.gates = Collections.unmodifiableMap(gateMap);
         this.districts = summarise(this.districtList, this.lots.values(), this.segments.values());
@@ -116,7 +121,12 @@ public final class RegistrySnapshot {
      * not changed).
      */
     public RegistrySnapshot withLot(Lot lot) {
-        return new RegistrySnapshot(this, lot);
+        return new RegistrySnapshot(this, lot.id(), lot);
+    }
+
+    /** This snapshot without lot {@code id} (copy-on-write); this one if it has no such lot. */
+    public RegistrySnapshot withoutLot(LotId id) {
+        return lots.containsKey(id.value()) ? new RegistrySnapshot(this, id, null) : this;
     }
 
     private static void addLotBays(Map<BayId, BayPlace> bayMap, Lot lot) {
