@@ -312,7 +312,7 @@ class RegistryReadApiIntegrationTest {
     void unknownIdsAreNotFoundProblems() {
         for (String uri : List.of("/api/v1/lots/QD-L-99999", "/api/v1/segments/QD-S-99999",
                 "/api/v1/bays/QD-NOPE", "/api/v1/districts/370299", "/api/v1/operators/OP-NOPE",
-                "/api/v1/lots/QD-L-99999/indoor", "/api/v1/lots/bad%20id")) {
+                "/api/v1/lots/QD-L-99999/indoor", "/api/v1/lots/-bad-id")) {
             web.get().uri(uri).exchange()
                     .expectStatus().isNotFound()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
