@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import dev.citypark.core.NotFoundException;
 import dev.citypark.core.OperatorId;
-import dev.citypark.registry.Registry;
+import dev.citypark.security.OperatorDirectory;
 import dev.citypark.security.apikey.ApiKeyInfo;
 import dev.citypark.security.apikey.ApiKeys;
 import dev.citypark.security.apikey.IssuedApiKey;
@@ -28,11 +28,11 @@ import reactor.core.publisher.Mono;
 class AdminApiKeyController {
 
     private final ApiKeys apiKeys;
-    private final Registry registry;
+    private final OperatorDirectory operators;
 
-    AdminApiKeyController(ApiKeys apiKeys, Registry registry) {
+    AdminApiKeyController(ApiKeys apiKeys, OperatorDirectory operators) {
         this.apiKeys = apiKeys;
-        this.registry = registry;
+        this.operators = operators;
     }
 
     @PostMapping
@@ -57,8 +57,10 @@ class AdminApiKeyController {
     private Mono<OperatorId> existing(String operatorId) {
         return Mono.fromCallable(() -> {
             OperatorId id = OperatorId.of(operatorId);
-            return registry.snapshot().findOperator(id)
-                    .orElseThrow(() -> new NotFoundException("operator", operatorId)).id();
+            if (!operators.isRegistered(id)) {
+                throw new NotFoundException("operator", operatorId);
+            }
+            return id;
         });
     }
 
