@@ -111,6 +111,24 @@ class OperatorLotApiIntegrationTest {
     }
 
     @Test
+    void theReadmeExampleIsAccepted() {
+        LotId id = TestLots.newId();
+        String body = """
+                {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[120.4000,36.0800],[120.4008,36.0800],
+                 [120.4008,36.0808],[120.4000,36.0808],[120.4000,36.0800]]]},
+                 "properties":{"operator":"OP-GAR-01","name":"测试停车场","nameEn":"Test Car Park",
+                 "address":"山东省青岛市市南区测试路1号","districtCode":"370202","point":[120.4004,36.0804],
+                 "gates":[{"id":"QD-L-90001-G1","kind":"BOTH","point":[120.4004,36.0800]}],
+                 "capacity":{"GENERAL":50,"EV_CHARGING":5},"openingHours":"24/7","tariffId":"QD-T1-CORE",
+                 "type":"SURFACE","parkAndRide":false}}""".replace("QD-L-90001", id.value());
+        web.put().uri("/api/v1/operator/lots/" + id).headers(TestCallers.operator1()).contentType(GEO_JSON)
+                .bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody().jsonPath("$.totalSpaces").isEqualTo(55).jsonPath("$.crs").isEqualTo("wgs84");
+    }
+
+    @Test
     void anotherOperatorsLotIsForbiddenAndAnonymousIsUnauthorized() {
         Lot foreign = registry.snapshot().listLotsOf(TestCallers.OPERATOR_2).get(0);
         ObjectNode feature = TestLots.surfaceLot(foreign.id(), TestCallers.OPERATOR_1, lat, lon);
