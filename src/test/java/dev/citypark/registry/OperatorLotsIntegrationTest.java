@@ -129,6 +129,60 @@ class OperatorLotsIntegrationTest {
     }
 
     @Test
+    void ofTwoConcurrentUpdatesFromTheSameVersionExactlyOneWins() {
+        LotId id = TestLots.newId();
+        put(OWNER, id, TestLots.surfaceLot(id, OWNER, lat, lon));
+        ObjectNode first = TestLots.surfaceLot(id, OWNER, lat, lon);
+        props(first).put("version", 1);
+        props(first).put("name", "甲");
+        ObjectNode second = first.deepCopy();
+        props(second).put("name", "乙");
+
+        List<Object> outcomes = reactor.core.publisher.Flux.merge(
+                        lots.putLot(OWNER, id, first, LotPrecondition.NONE).map(w -> (Object) w)
+                                .onErrorResume(e -> reactor.core.publisher.Mono.just(e)),
+                        lots.putLot(OWNER, id, second, LotPrecondition.NONE).map(w -> (Object) w)
+                                .onErrorResume(e -> reactor.core.publisher.Mono.just(e)))
+                .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes).filteredOn(LotWrite.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(1);
+        LotWrite winner = (LotWrite) outcomes.stream().filter(LotWrite.class::isInstance).findFirst().orElseThrow();
+        assertThat(storedVersion(id)).isEqualTo(2);
+        assertThat(registry.snapshot().findLot(id).orElseThrow().name()).isEqualTo(winner.lot().name());
+    }
+
+    @Test
+    void bayIdsTheSnapshotDoesNotKnowYetAreCheckedInTheDatabase() {
+        // a bay another instance has just written: in the database, not yet in this snapshot
+        String segment = registry.snapshot().listSegments(null, s -> true, null, 1).get(0).id().value();
+        String bayId = TestLots.PREFIX + "ELSEWHERE-B1";
+        database.sql("INSERT INTO bay (id, segment_id, category, floor, lon, lat) VALUES (:id, :segment, 'GENERAL', 0, "
+                        + ":lon, :lat)")
+                .bind("id", bayId).bind("segment", segment).bind("lon", lon).bind("lat", lat)
+                .then().block(Duration.ofSeconds(10));
+        try {
+            Lot garage = registry.snapshot().listLots(null, l -> l.indoorModel() != null, null, 1).get(0);
+            LotId id = TestLots.newId();
+            ObjectNode feature = TestLots.copyOfGarage(garage, id);
+            props(feature).put("operator", OWNER.value());
+            ((ObjectNode) props(feature).get("indoor").get("bays").get(5)).put("id", bayId);
+            StepVerifier.create(lots.putLot(OWNER, id, feature, LotPrecondition.NONE))
+                    .expectErrorSatisfies(e -> {
+                        assertThat(e).isInstanceOf(InvalidValueException.class).hasMessageContaining(segment);
+                        assertThat(((InvalidValueException) e).field()).isEqualTo("properties.indoor.bays[5].id");
+                    })
+                    .verify();
+            assertThat(storedVersion(id)).isNull();
+            assertThat(bayRows(id)).isZero();
+        }
+        finally {
+            database.sql("DELETE FROM bay WHERE id = :id").bind("id", bayId).then().block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void createRequiresNoVersionOrZero() {
         LotId id = TestLots.newId();
         ObjectNode feature = TestLots.surfaceLot(id, OWNER, lat, lon);

@@ -320,6 +320,17 @@ class RegistryReadApiIntegrationTest {
         }
     }
 
+    @Test
+    void openApiDocumentListsTheRegistryEndpoints() {
+        JsonNode paths = getJson("/v3/api-docs").get("paths");
+        assertThat(paths.has("/api/v1/lots")).isTrue();
+        assertThat(paths.has("/api/v1/lots/{id}/indoor")).isTrue();
+        assertThat(paths.has("/api/v1/segments/{id}")).isTrue();
+        assertThat(paths.has("/api/v1/bays/{id}")).isTrue();
+        assertThat(paths.has("/api/v1/districts/{code}")).isTrue();
+        assertThat(paths.get("/api/v1/operator/lots/{id}").has("put")).isTrue();
+    }
+
     private void expectInvalid(String uri, String field) {
         web.get().uri(uri).exchange()
                 .expectStatus().isBadRequest()
