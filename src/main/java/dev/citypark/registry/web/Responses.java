@@ -32,12 +32,12 @@ final class Responses {
 
     static ResponseEntity<Object> json(Object body, CoordinateConversion c) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(CONTENT_CRS, c.crs().code())
-                .body(body);
+                .varyBy(HttpHeaders.ACCEPT).body(body);
     }
 
     static ResponseEntity<Object> geoJson(JsonNode tree, CoordinateConversion c) {
         return ResponseEntity.ok().contentType(Representation.GEO_JSON_TYPE).header(CONTENT_CRS, c.crs().code())
-                .body(GeoJsonBodies.bytes(tree));
+                .varyBy(HttpHeaders.ACCEPT).body(GeoJsonBodies.bytes(tree));
     }
 
     /** A strong entity tag for a registry version, e.g. {@code "3"}. */
