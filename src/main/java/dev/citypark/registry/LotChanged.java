@@ -80,9 +80,19 @@ public record LotChanged(String eventId, LotId lotId, OperatorId operatorId, Str
         if (version == null || !version.canConvertToLong()) {
             throw new InvalidValueException("version", "version is required");
         }
+        String occurredAt = text(node, "occurredAt");
+        if (occurredAt == null) {
+            throw new InvalidValueException("occurredAt", "occurredAt is required");
+        }
+        Instant at;
+        try {
+            at = Instant.parse(occurredAt);
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidValueException("occurredAt", "occurredAt must be an ISO-8601 instant");
+        }
         return new LotChanged(text(node, "eventId"), LotId.of(text(node, "lotId")),
-                OperatorId.of(text(node, "operatorId")), text(node, "districtCode"), version.longValue(),
-                Instant.parse(text(node, "occurredAt")));
+                OperatorId.of(text(node, "operatorId")), text(node, "districtCode"), version.longValue(), at);
     }
 
     private static String text(JsonNode node, String name) {

@@ -92,10 +92,7 @@ public class OperatorLots {
         }
         return store.loadLot(id)
                 .map(this::apply)
-                .switchIfEmpty(Mono.fromSupplier(() -> {
-                    RegistrySnapshot before = registry.snapshot();
-                    return registry.update(snapshot -> snapshot.withoutLot(id)) != before;
-                }));
+                .switchIfEmpty(Mono.fromSupplier(() -> remove(id)));
     }
 
     /** A lot ready to be written, and whether its feature carried a version. */
@@ -221,6 +218,17 @@ public class OperatorLots {
                 .then(outbox.append(new OutboxMessage(LotChanged.TOPIC, stored.id().value(), LotChanged.TYPE,
                         event.toJson())))
                 .thenReturn(new LotWrite(stored, created));
+    }
+
+    /** Takes a lot the database no longer has out of the snapshot. */
+    private boolean remove(LotId id) {
+        boolean[] changed = {false};
+        registry.update(snapshot -> {
+            RegistrySnapshot next = snapshot.withoutLot(id);
+            changed[0] = next != snapshot;
+            return next;
+        });
+        return changed[0];
     }
 
     /** Swaps the lot into the snapshot unless the snapshot already has a newer version of it. */

@@ -44,7 +44,7 @@ class RegistryChangeListener implements ConsumerSeekAware {
         try {
             event = LotChanged.fromJson(record.value());
         }
-        catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+        catch (IllegalArgumentException e) {
             log.warn("Skipping an unreadable registry event at {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
             return;
