@@ -40,13 +40,13 @@ public record SessionEvent(SessionEventType type, UUID eventId, Stay stay, Optio
     }
 
     static SessionEvent opened(Stay stay) {
-        return new SessionEvent(SessionEventType.SessionOpened, UUID.randomUUID(), stay, stay.entryGate(),
+        return new SessionEvent(SessionEventType.SessionOpened, Uuids.random(), stay, stay.entryGate(),
                 stay.entryAt(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     static SessionEvent after(SessionEventType type, Stay stay, Exit exit, Fee fee, Instant occurredAt,
             Optional<Money> paid, Optional<Settlement> settlement) {
-        return new SessionEvent(type, UUID.randomUUID(), stay, exit.gate(), occurredAt, Optional.of(exit.at()),
+        return new SessionEvent(type, Uuids.random(), stay, exit.gate(), occurredAt, Optional.of(exit.at()),
                 Optional.of(fee.amount()), paid, settlement);
     }
 

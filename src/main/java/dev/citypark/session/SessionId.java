@@ -13,7 +13,7 @@ public record SessionId(UUID value) {
     }
 
     public static SessionId random() {
-        return new SessionId(UUID.randomUUID());
+        return new SessionId(Uuids.random());
     }
 
     /** @throws InvalidValueException (field {@code sessionId}) if the text is not a UUID */
