@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.citypark.security.TestCallers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -86,7 +87,7 @@ class InfrastructureRoundTripIntegrationTest {
 
     @Test
     void exposesPrometheusMetricsAndOpenApi() {
-        web.get().uri("/actuator/prometheus").exchange()
+        web.get().uri("/actuator/prometheus").headers(TestCallers.admin()).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("citypark_outbox_published"));

@@ -58,8 +58,8 @@ public record SessionProperties(
 
     /**
      * @param simulatedCode the verification code the simulated ownership check accepts (a real deployment would
-     *                      check the vehicle licence with the traffic authority)
+     *                      check the vehicle licence with the traffic authority); empty refuses every binding
      */
-    public record Verification(@DefaultValue("888888") String simulatedCode) {
+    public record Verification(@DefaultValue("") String simulatedCode) {
     }
 }

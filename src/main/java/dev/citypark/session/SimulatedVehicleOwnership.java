@@ -7,7 +7,10 @@ import dev.citypark.core.DriverId;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Accepts the configured {@code citypark.session.verification.simulated-code} as proof for any plate. */
+/**
+ * Accepts the configured {@code citypark.session.verification.simulated-code} as proof for any plate; refuses every
+ * proof while it is empty (the production default until a real check replaces this adapter).
+ */
 @Component
 class SimulatedVehicleOwnership implements VehicleOwnership {
 
@@ -19,7 +22,7 @@ class SimulatedVehicleOwnership implements VehicleOwnership {
 
     @Override
     public Mono<String> verify(DriverId driver, Vehicle vehicle, String proof) {
-        return Mono.fromSupplier(() -> proof != null
+        return Mono.fromSupplier(() -> code.length > 0 && proof != null
                         && MessageDigest.isEqual(code, proof.getBytes(StandardCharsets.UTF_8)))
                 .filter(ok -> ok)
                 .map(ok -> "simulated-code");

@@ -152,7 +152,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             String detail = type == ProblemType.NOT_FOUND ? "No resource at this path"
                     : status.getStatusCode().is4xxClientError() && status.getReason() != null ? status.getReason()
                     : type.title();
-            return Problem.of(type, detail);
+            // headers the raiser attached (WWW-Authenticate on a 401, Retry-After on a 429...) go out with it
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(status.getHeaders());
+            return new Problem(type, problem(type, detail), headers);
         }
         return Problem.of(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged");
     }

@@ -3,6 +3,7 @@ package dev.citypark.core.web;
 import dev.citypark.CityparkIntegrationTest;
 import dev.citypark.core.GeoPoint;
 import dev.citypark.core.NotFoundException;
+import dev.citypark.security.TestCallers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every error, from the framework or from citypark's code, is an RFC 9457 problem with a stable type, a detail, and
- * for validation the offending fields; no stack trace or exception name ever reaches the client.
+ * for validation the offending fields; no stack trace or exception name ever reaches the client. The probe controller
+ * lives under the admin prefix (everything outside the known prefixes is denied), so every probe sends the admin token.
  */
 @CityparkIntegrationTest
 @Import(ProblemResponsesIntegrationTest.ProbeController.class)
@@ -36,20 +38,20 @@ class ProblemResponsesIntegrationTest {
 
     @Test
     void unknownPathIsNotFoundProblem() {
-        web.get().uri("/api/v1/nothing-here").exchange()
+        web.get().uri("/api/v1/admin/nothing-here").headers(TestCallers.admin()).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:citypark:problem:not-found")
                 .jsonPath("$.status").isEqualTo(404)
                 .jsonPath("$.detail").isEqualTo("No resource at this path")
-                .jsonPath("$.instance").isEqualTo("/api/v1/nothing-here")
+                .jsonPath("$.instance").isEqualTo("/api/v1/admin/nothing-here")
                 .jsonPath("$.requestId").exists();
     }
 
     @Test
     void unknownIdIsNotFoundProblemNamingTheKind() {
-        web.get().uri("/test/probe/things/T-404").exchange()
+        web.get().uri("/api/v1/admin/test/probe/things/T-404").headers(TestCallers.admin()).exchange()
                 .expectStatus().isNotFound()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:citypark:problem:not-found")
@@ -58,7 +60,8 @@ class ProblemResponsesIntegrationTest {
 
     @Test
     void malformedJsonIsMalformedRequestProblem() {
-        web.post().uri("/test/probe").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"x\", ")
+        web.post().uri("/api/v1/admin/test/probe").headers(TestCallers.admin())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"x\", ")
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -69,7 +72,8 @@ class ProblemResponsesIntegrationTest {
 
     @Test
     void valueObjectRefusalNamesTheFieldPath() {
-        web.post().uri("/test/probe").contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/admin/test/probe").headers(TestCallers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"x\",\"count\":1,\"point\":{\"lat\":91.0,\"lon\":120.0}}")
                 .exchange()
                 .expectStatus().isBadRequest()
@@ -81,7 +85,8 @@ class ProblemResponsesIntegrationTest {
 
     @Test
     void beanValidationListsEveryInvalidField() {
-        web.post().uri("/test/probe").contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/admin/test/probe").headers(TestCallers.admin())
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\" \",\"count\":5000,\"point\":{\"lat\":36.0,\"lon\":120.0}}")
                 .exchange()
                 .expectStatus().isBadRequest()
@@ -94,7 +99,8 @@ class ProblemResponsesIntegrationTest {
 
     @Test
     void wrongContentTypeIsUnsupportedMediaTypeProblem() {
-        web.post().uri("/test/probe").contentType(MediaType.TEXT_PLAIN).bodyValue("name=x")
+        web.post().uri("/api/v1/admin/test/probe").headers(TestCallers.admin())
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("name=x")
                 .exchange()
                 .expectStatus().isEqualTo(415)
                 .expectBody()
@@ -103,7 +109,7 @@ class ProblemResponsesIntegrationTest {
 
     @Test
     void wrongMethodIsMethodNotAllowedProblemWithAllowHeader() {
-        web.delete().uri("/test/probe").exchange()
+        web.delete().uri("/api/v1/admin/test/probe").headers(TestCallers.admin()).exchange()
                 .expectStatus().isEqualTo(405)
                 .expectHeader().valueMatches("Allow", ".*POST.*")
                 .expectBody()
@@ -112,12 +118,12 @@ class ProblemResponsesIntegrationTest {
 
     @Test
     void missingAndMistypedParametersNameTheParameter() {
-        web.get().uri("/test/probe/params").exchange()
+        web.get().uri("/api/v1/admin/test/probe/params").headers(TestCallers.admin()).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:citypark:problem:validation")
                 .jsonPath("$.errors[0].field").isEqualTo("radius");
-        web.get().uri("/test/probe/params?radius=far").exchange()
+        web.get().uri("/api/v1/admin/test/probe/params?radius=far").headers(TestCallers.admin()).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:citypark:problem:malformed-request");
@@ -125,7 +131,7 @@ class ProblemResponsesIntegrationTest {
 
     @Test
     void unexpectedErrorIsInternalProblemWithoutStackTrace() {
-        web.get().uri("/test/probe/boom").exchange()
+        web.get().uri("/api/v1/admin/test/probe/boom").headers(TestCallers.admin()).exchange()
                 .expectStatus().isEqualTo(500)
                 .expectBody(String.class)
                 .value(body -> assertThat(body)
@@ -142,22 +148,22 @@ class ProblemResponsesIntegrationTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class ProbeController {
 
-        @PostMapping(path = "/test/probe", consumes = MediaType.APPLICATION_JSON_VALUE)
+        @PostMapping(path = "/api/v1/admin/test/probe", consumes = MediaType.APPLICATION_JSON_VALUE)
         Mono<Probe> accept(@Valid @RequestBody Probe probe) {
             return Mono.just(probe);
         }
 
-        @GetMapping("/test/probe/things/{id}")
+        @GetMapping("/api/v1/admin/test/probe/things/{id}")
         Mono<String> thing(@PathVariable String id) {
             return Mono.error(new NotFoundException("thing", id));
         }
 
-        @GetMapping("/test/probe/params")
+        @GetMapping("/api/v1/admin/test/probe/params")
         Mono<Integer> params(@RequestParam int radius) {
             return Mono.just(radius);
         }
 
-        @GetMapping("/test/probe/boom")
+        @GetMapping("/api/v1/admin/test/probe/boom")
         Mono<String> boom() {
             return Mono.error(new IllegalStateException("secret internals"));
         }
