@@ -52,6 +52,26 @@ public final class CityFixtures {
         return new GatedLot(lot, entryGate(lot).id().value(), exitGate(lot).id().value());
     }
 
+    /** A lot of {@code operator} priced by {@code tariffId}, with separate entry and exit gates. */
+    public static GatedLot lotOf(Registry registry, OperatorId operator, String tariffId) {
+        Lot lot = registry.snapshot().listLots(null, l -> l.operator().equals(operator)
+                && l.tariffId().equals(tariffId) && entryGate(l) != null && exitGate(l) != null, null, 1).get(0);
+        return new GatedLot(lot, entryGate(lot).id().value(), exitGate(lot).id().value());
+    }
+
+    /** A street segment of {@code operator} with at least four bays. */
+    public static Segment segmentOf(Registry registry, OperatorId operator) {
+        return registry.snapshot().listSegmentsIntersecting(new org.locationtech.jts.geom.Envelope(119, 122, 35, 38))
+                .stream().filter(s -> s.operator().equals(operator) && s.bays().size() >= 4)
+                .min(java.util.Comparator.comparing(s -> s.id().value()))
+                .orElseThrow();
+    }
+
+    /** A mainland mobile number no other test signs in with. */
+    public static String freshPhone() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
     /** A lot of another operator than {@code operator}. */
     public static GatedLot lotNotOf(Registry registry, OperatorId operator) {
         Lot lot = registry.snapshot().listLots(null, l -> !l.operator().equals(operator)
