@@ -26,10 +26,10 @@ public class DriverSessions implements ParkedVehicles {
     private final SessionStore sessions;
     private final BillStore bills;
     private final BindingStore bindings;
-    private final Pricing pricing;
+    private final SessionPricing pricing;
     private final Clock clock = Clock.systemUTC();
 
-    DriverSessions(SessionStore sessions, BillStore bills, BindingStore bindings, Pricing pricing) {
+    DriverSessions(SessionStore sessions, BillStore bills, BindingStore bindings, SessionPricing pricing) {
         this.sessions = sessions;
         this.bills = bills;
         this.bindings = bindings;

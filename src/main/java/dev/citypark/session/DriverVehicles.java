@@ -14,13 +14,13 @@ import reactor.core.publisher.Mono;
 
 /** A driver's vehicles and autopay agreements; implements the public {@link VehicleBindings}. */
 @Service
-public class DriverAccounts implements VehicleBindings {
+public class DriverVehicles implements VehicleBindings {
 
     private final BindingStore bindings;
     private final VehicleOwnership ownership;
     private final Clock clock = Clock.systemUTC();
 
-    DriverAccounts(BindingStore bindings, VehicleOwnership ownership) {
+    DriverVehicles(BindingStore bindings, VehicleOwnership ownership) {
         this.bindings = bindings;
         this.ownership = ownership;
     }

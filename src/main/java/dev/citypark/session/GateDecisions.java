@@ -40,21 +40,21 @@ public class GateDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(GateDecisions.class);
 
-    private final Places places;
+    private final SessionPlaces places;
     private final SessionStore sessions;
     private final BillStore bills;
     private final BindingStore bindings;
     private final AnomalyStore anomalies;
     private final SessionLedger ledger;
-    private final Pricing pricing;
+    private final SessionPricing pricing;
     private final BillPayments payments;
     private final TransactionalOperator transactions;
     private final SessionProperties settings;
     private final CreditPolicy credit;
     private final Clock clock = Clock.systemUTC();
 
-    GateDecisions(Places places, SessionStore sessions, BillStore bills, BindingStore bindings,
-            AnomalyStore anomalies, SessionLedger ledger, Pricing pricing, BillPayments payments,
+    GateDecisions(SessionPlaces places, SessionStore sessions, BillStore bills, BindingStore bindings,
+            AnomalyStore anomalies, SessionLedger ledger, SessionPricing pricing, BillPayments payments,
             TransactionalOperator transactions, SessionProperties settings) {
         this.places = places;
         this.sessions = sessions;
@@ -80,7 +80,7 @@ public class GateDecisions {
     public Mono<GateDecision> handle(OperatorId operator, GateEvent event) {
         return Mono.defer(() -> {
             requireNotFuture(event.observedAt());
-            Places.LotGate lotGate = places.lotGate(operator, event);
+            SessionPlaces.LotGate lotGate = places.lotGate(operator, event);
             if (event.direction() == Direction.ENTRY) {
                 Optional<SpaceCategory> bayCategory = lotGate.bay().map(Bay::category);
                 Arrival arrival = new Arrival(lotGate.place(), event.vehicle(), Optional.of(lotGate.gate()),
@@ -101,7 +101,7 @@ public class GateDecisions {
     public Mono<GateDecision> handle(OperatorId operator, BayCheckin reading) {
         return Mono.defer(() -> {
             requireNotFuture(reading.observedAt());
-            Places.StreetBay street = places.streetBay(operator, reading.bay());
+            SessionPlaces.StreetBay street = places.streetBay(operator, reading.bay());
             if (reading.state() == BayState.OCCUPIED) {
                 Vehicle vehicle = reading.vehicle().orElseThrow();
                 Arrival arrival = new Arrival(street.place(), vehicle, Optional.empty(), Optional.of(street.bay().id()),
@@ -220,7 +220,7 @@ public class GateDecisions {
         return transactions.transactional(work).flatMap(this::finish);
     }
 
-    private Mono<GateDecision> free(Places.StreetBay street, BayCheckin reading) {
+    private Mono<GateDecision> free(SessionPlaces.StreetBay street, BayCheckin reading) {
         Exit exit = new Exit(reading.observedAt(), Optional.empty());
         Mono<Checkout> work = sessions.lockActiveOnBay(street.bay().id())
                 .switchIfEmpty(Mono.error(() -> new ConflictException("bay " + street.bay().id().value()

@@ -8,12 +8,12 @@ import reactor.core.publisher.Mono;
 
 /** What operators read: a plate's city-wide arrears (amount and count only) and their own anomalies. */
 @Service
-public class OperatorQueries {
+public class OperatorSessionQueries {
 
     private final BillStore bills;
     private final AnomalyStore anomalies;
 
-    OperatorQueries(BillStore bills, AnomalyStore anomalies) {
+    OperatorSessionQueries(BillStore bills, AnomalyStore anomalies) {
         this.bills = bills;
         this.anomalies = anomalies;
     }

@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
  * operator who sent it. Lock-free reads of the immutable snapshot.
  */
 @Component
-class Places {
+class SessionPlaces {
 
     private final Registry registry;
 
-    Places(Registry registry) {
+    SessionPlaces(Registry registry) {
         this.registry = registry;
     }
 

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** Prices a stay with the tariff of its place: yellow plates as large vehicles, green ones as new-energy. */
 @Component
-class Pricing {
+class SessionPricing {
 
     private final Tariffs tariffs;
 
-    Pricing(Tariffs tariffs) {
+    SessionPricing(Tariffs tariffs) {
         this.tariffs = tariffs;
     }
 

@@ -38,7 +38,7 @@ class SessionLifecycleIntegrationTest {
     GateDecisions gates;
 
     @Autowired
-    DriverAccounts accounts;
+    DriverVehicles accounts;
 
     @Autowired
     BillPayments payments;

@@ -13,7 +13,7 @@ import dev.citypark.core.PlateColour;
 import dev.citypark.security.CurrentCaller;
 import dev.citypark.session.BillPayments;
 import dev.citypark.session.BillStatus;
-import dev.citypark.session.DriverAccounts;
+import dev.citypark.session.DriverVehicles;
 import dev.citypark.session.DriverSessions;
 import dev.citypark.session.PayBillCommand;
 import dev.citypark.session.SessionId;
@@ -48,10 +48,10 @@ class DriverSessionController {
 
     private final CurrentCaller caller;
     private final DriverSessions sessions;
-    private final DriverAccounts accounts;
+    private final DriverVehicles accounts;
     private final BillPayments payments;
 
-    DriverSessionController(CurrentCaller caller, DriverSessions sessions, DriverAccounts accounts,
+    DriverSessionController(CurrentCaller caller, DriverSessions sessions, DriverVehicles accounts,
             BillPayments payments) {
         this.caller = caller;
         this.sessions = sessions;

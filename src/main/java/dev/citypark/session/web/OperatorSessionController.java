@@ -10,7 +10,7 @@ import dev.citypark.session.BillPayments;
 import dev.citypark.session.GateDecision;
 import dev.citypark.session.GateDecisions;
 import dev.citypark.session.GateEvent;
-import dev.citypark.session.OperatorQueries;
+import dev.citypark.session.OperatorSessionQueries;
 import dev.citypark.session.web.Views.AnomalyView;
 import dev.citypark.session.web.Views.ArrearsView;
 import dev.citypark.session.web.Views.BillView;
@@ -37,10 +37,10 @@ class OperatorSessionController {
 
     private final CurrentCaller caller;
     private final GateDecisions gates;
-    private final OperatorQueries queries;
+    private final OperatorSessionQueries queries;
     private final BillPayments payments;
 
-    OperatorSessionController(CurrentCaller caller, GateDecisions gates, OperatorQueries queries,
+    OperatorSessionController(CurrentCaller caller, GateDecisions gates, OperatorSessionQueries queries,
             BillPayments payments) {
         this.caller = caller;
         this.gates = gates;

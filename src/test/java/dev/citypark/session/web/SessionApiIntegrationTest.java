@@ -229,7 +229,7 @@ class SessionApiIntegrationTest {
         String stranger = freshPlate();
         web.post().uri("/api/v1/operator/gate-events").headers(TestCallers.operator1())
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(event("EXIT", stranger, "BLUE", at(180)))
+                .bodyValue(event("EXIT", stranger, "BLUE", at(110)))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
