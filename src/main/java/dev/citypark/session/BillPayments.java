@@ -132,6 +132,13 @@ public class BillPayments implements PaymentConfirmationListener {
     }
 
     private Mono<PaymentReceipt> startPayment(DriverId driver, String scope, PayBillCommand command) {
+        // a refusal may be a retry that lost the race: the first request with this key paid the bill meanwhile
+        return validatedPayment(driver, scope, command)
+                .onErrorResume(ConflictException.class, refusal -> replay(scope, command)
+                        .switchIfEmpty(Mono.error(refusal)));
+    }
+
+    private Mono<PaymentReceipt> validatedPayment(DriverId driver, String scope, PayBillCommand command) {
         return visibleBill(driver, command.bill())
                 .flatMap(bill -> {
                     if (bill.status() == BillStatus.PAID) {
