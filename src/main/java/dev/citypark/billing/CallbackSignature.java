@@ -32,7 +32,11 @@ final class CallbackSignature {
         return secret.length > 0;
     }
 
+    /** @throws IllegalStateException without a secret */
     String sign(String body, Instant at) {
+        if (!isConfigured()) {
+            throw new IllegalStateException("no callback secret is configured");
+        }
         long t = at.getEpochSecond();
         return "t=" + t + ",v1=" + HexFormat.of().formatHex(hmac(t + "." + body));
     }
