@@ -12,6 +12,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Credentials of the local-development callers (embedded and test profiles), for integration tests:
  * {@code web.get().uri(...).headers(TestCallers.operator1())}, {@code .headers(TestCallers.admin())},
  * {@code .headers(TestCallers.driver(web, "13800000001"))}, {@code .headers(TestCallers.bureau(web))}.
+ * Kafka records of a dev gateway: {@code recordSignatures.sign(record.headers(), TestCallers.OPERATOR_1_KEY_ID, bytes)}
+ * with the {@link RecordSignatures} bean.
  */
 public final class TestCallers {
 
@@ -20,6 +22,10 @@ public final class TestCallers {
     public static final OperatorId OPERATOR_2 = OperatorId.of("OP-GAR-02");
     /** An on-street concession (segments and their bays), for on-street tests. */
     public static final OperatorId OPERATOR_3 = OperatorId.of("OP-ONST-370202");
+    /** Key ids of the dev keys; also what a dev gateway puts in the Kafka header {@code citypark-key-id}. */
+    public static final String OPERATOR_1_KEY_ID = "devop001";
+    public static final String OPERATOR_2_KEY_ID = "devop002";
+    public static final String OPERATOR_3_KEY_ID = "devop003";
     public static final String OPERATOR_1_API_KEY = "devop001.local-dev-secret-op-001";
     public static final String OPERATOR_2_API_KEY = "devop002.local-dev-secret-op-002";
     public static final String OPERATOR_3_API_KEY = "devop003.local-dev-secret-op-003";

@@ -65,6 +65,16 @@ class WebSecurityIntegrationTest {
     }
 
     @Test
+    void withoutConfiguredOriginsThereIsNoCrossOriginAccess() {
+        web.get().uri("/api/v1/tariffs").header("Origin", "https://somewhere.example").exchange()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+        web.options().uri("/api/v1/tariffs").header("Origin", "https://somewhere.example")
+                .header("Access-Control-Request-Method", "GET").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+    }
+
+    @Test
     void publicPrefixesAreReadOnly() {
         web.post().uri("/api/v1/tariffs").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isUnauthorized();

@@ -61,6 +61,14 @@ public class ApiKeys {
                 .map(ApiKeyStore.StoredKey::operatorId);
     }
 
+    /** The operator of an existing, unrevoked key (no secret involved: record signatures use a derived secret). */
+    public Mono<OperatorId> operatorOfActiveKey(String keyId) {
+        if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
+            return Mono.empty();
+        }
+        return lookup(keyId).filter(key -> !key.revoked()).map(ApiKeyStore.StoredKey::operatorId);
+    }
+
     private Mono<ApiKeyStore.StoredKey> lookup(String keyId) {
         long now = System.nanoTime();
         Cached cached = cache.get(keyId);

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.citypark.security.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Security settings, under {@code citypark.security.*}. No secret has a default here: the local-development values
@@ -21,6 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwt                 the local token issuer and how tokens map to roles
  * @param serviceClients      clients that may exchange id + secret for a service token (the bureau)
  * @param seedKeys            operator API keys upserted at startup (local development and onboarding scripts)
+ * @param cors                cross-origin access for browsers; none unless origins are listed
+ * @param maxRequestBody      larger request bodies are refused with 413 before they are read
+ * @param jsonMaxDepth        deeper JSON nesting in a request body is refused with 400
+ * @param recordSigningKey    master secret from which each API key's Kafka record-signing secret is derived;
+ *                            unset → no record verifies (every gateway record is dead-lettered)
  */
 @ConfigurationProperties("citypark.security")
 public record SecurityProperties(
@@ -30,13 +36,36 @@ public record SecurityProperties(
         @DefaultValue("5s") Duration apiKeyCacheTtl,
         @DefaultValue Jwt jwt,
         List<ServiceClient> serviceClients,
-        List<SeedKey> seedKeys) {
+        List<SeedKey> seedKeys,
+        @DefaultValue Cors cors,
+        @DefaultValue("2MB") DataSize maxRequestBody,
+        @DefaultValue("32") int jsonMaxDepth,
+        String recordSigningKey) {
 
     public SecurityProperties {
         serviceClients = serviceClients == null ? List.of() : List.copyOf(serviceClients);
         seedKeys = seedKeys == null ? List.of() : List.copyOf(seedKeys);
         if (apiKeyCacheTtl.isNegative()) {
             throw new IllegalArgumentException("citypark.security.api-key-cache-ttl must not be negative");
+        }
+    }
+
+    /**
+     * CORS. Empty {@code allowedOrigins} (the default): no cross-origin access at all; otherwise exactly these
+     * origins (no wildcards, no credentials/cookies — the API has none), with these methods and request headers.
+     */
+    public record Cors(
+            List<String> allowedOrigins,
+            @DefaultValue({"GET", "POST", "PUT", "PATCH", "DELETE"}) List<String> allowedMethods,
+            @DefaultValue({"Authorization", "Content-Type", "Accept", "If-None-Match", "Last-Event-ID"})
+            List<String> allowedHeaders,
+            @DefaultValue("1h") Duration maxAge) {
+
+        public Cors {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+            if (allowedOrigins.contains("*")) {
+                throw new IllegalArgumentException("citypark.security.cors.allowed-origins must list origins, not '*'");
+            }
         }
     }
 

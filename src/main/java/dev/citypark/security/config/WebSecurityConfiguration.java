@@ -1,13 +1,19 @@
 package dev.citypark.security.config;
 
+import java.time.Duration;
+
 import dev.citypark.core.ForbiddenException;
 import dev.citypark.security.Role;
 import dev.citypark.security.apikey.ApiKeys;
+import dev.citypark.security.ratelimit.RateLimitProperties;
+import dev.citypark.security.ratelimit.RateLimitWebFilter;
+import dev.citypark.security.ratelimit.RateLimiter;
 import dev.citypark.security.token.CallerJwtConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -18,6 +24,8 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -33,8 +41,14 @@ import reactor.core.publisher.Mono;
  * BUREAU or ADMIN; {@code /api/v1/admin/**} ADMIN; {@code /actuator/health/**} and {@code /v3/api-docs/**} public,
  * the other actuator endpoints (prometheus, metrics, info) ADMIN.
  * <p>
- * A missing or refused credential is a 401 problem, a known caller without the role a 403 problem; both are rendered
- * by {@code core.web.ProblemExceptionHandler} like every other error.
+ * Every response carries X-Content-Type-Options nosniff, X-Frame-Options DENY, Referrer-Policy no-referrer,
+ * a Content-Security-Policy ({@link SecurityHeaders}), Cache-Control no-store unless the handler set its own, and
+ * HSTS on HTTPS. CORS only for {@code citypark.security.cors.allowed-origins}. Bodies over
+ * {@code citypark.security.max-request-body} are refused (413).
+ * <p>
+ * A missing or refused credential is a 401 problem, a known caller without the role a 403 problem, an exhausted rate
+ * limit ({@code security.ratelimit}) a 429 problem with {@code Retry-After}; all are rendered by
+ * {@code core.web.ProblemExceptionHandler} like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -50,8 +64,9 @@ class WebSecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ApiKeys apiKeys,
-            SecurityProperties properties, ReactiveJwtDecoder jwtDecoder) {
-        ProblemEntryPoint entryPoint = new ProblemEntryPoint();
+            SecurityProperties properties, ReactiveJwtDecoder jwtDecoder, RateLimiter rateLimiter,
+            RateLimitProperties rateLimits) {
+        ProblemEntryPoint entryPoint = new ProblemEntryPoint(rateLimiter, rateLimits.enabled());
         ServerAccessDeniedHandler accessDenied = (exchange, denied) ->
                 Mono.error(new ForbiddenException("Your credentials do not allow this"));
 
@@ -61,7 +76,25 @@ class WebSecurityConfiguration {
         headerCredentials.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
         headerCredentials.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
+        if (rateLimits.enabled()) {
+            http.addFilterAfter(new RateLimitWebFilter(rateLimiter), SecurityWebFiltersOrder.AUTHENTICATION);
+        }
+        if (properties.cors().allowedOrigins().isEmpty()) {
+            http.cors(ServerHttpSecurity.CorsSpec::disable);
+        }
+        else {
+            http.cors(ServerHttpSecurity.CorsSpec::disable)
+                    .addFilterAt(new ProblemCorsWebFilter(properties.cors()), SecurityWebFiltersOrder.CORS);
+        }
         return http
+                .addFilterAfter(new SecurityHeaders(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
+                .addFilterAfter(new RequestBodyLimitWebFilter(properties.maxRequestBody().toBytes()),
+                        SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
+                .headers(headers -> headers
+                        .contentTypeOptions(Customizer.withDefaults())
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -8,6 +8,7 @@ import dev.citypark.registry.Registry;
 import dev.citypark.security.apikey.ApiKeyInfo;
 import dev.citypark.security.apikey.ApiKeys;
 import dev.citypark.security.apikey.IssuedApiKey;
+import dev.citypark.security.apikey.SigningSecrets;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,24 +22,28 @@ import reactor.core.publisher.Mono;
 
 /**
  * Administration of operators' API keys (role ADMIN, {@code X-Admin-Token}). Rotation is: issue a new key, move the
- * gateways to it, revoke the old one. The secret is in the answer to the POST and nowhere else, ever.
+ * gateways to it, revoke the old one. The secret (and the key's Kafka record-signing secret) is in the answer to the
+ * POST and nowhere else, ever.
  */
 @RestController
 @RequestMapping("/api/v1/admin/operators/{operatorId}/api-keys")
 class AdminApiKeyController {
 
     private final ApiKeys apiKeys;
+    private final SigningSecrets signingSecrets;
     private final Registry registry;
 
-    AdminApiKeyController(ApiKeys apiKeys, Registry registry) {
+    AdminApiKeyController(ApiKeys apiKeys, SigningSecrets signingSecrets, Registry registry) {
         this.apiKeys = apiKeys;
+        this.signingSecrets = signingSecrets;
         this.registry = registry;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<IssuedKeyResponse> issue(@PathVariable String operatorId) {
-        return existing(operatorId).flatMap(apiKeys::issue).map(IssuedKeyResponse::of);
+        return existing(operatorId).flatMap(apiKeys::issue)
+                .map(key -> IssuedKeyResponse.of(key, signingSecrets.secretFor(key.keyId()).orElse(null)));
     }
 
     @GetMapping
@@ -62,12 +67,16 @@ class AdminApiKeyController {
         });
     }
 
-    /** The answer to issuing a key: send {@code X-Api-Key: <apiKey>}. */
-    record IssuedKeyResponse(String operatorId, String keyId, String secret, String apiKey, Instant createdAt) {
+    /**
+     * The answer to issuing a key: send {@code X-Api-Key: <apiKey>}; sign Kafka records with {@code signingSecret}
+     * (null when record signing is not configured). Neither secret can be read again.
+     */
+    record IssuedKeyResponse(String operatorId, String keyId, String secret, String apiKey, String signingSecret,
+            Instant createdAt) {
 
-        static IssuedKeyResponse of(IssuedApiKey key) {
+        static IssuedKeyResponse of(IssuedApiKey key, String signingSecret) {
             return new IssuedKeyResponse(key.operatorId().value(), key.keyId(), key.secret(), key.apiKey(),
-                    key.createdAt());
+                    signingSecret, key.createdAt());
         }
     }
 
