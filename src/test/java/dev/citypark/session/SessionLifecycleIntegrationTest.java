@@ -223,6 +223,26 @@ class SessionLifecycleIntegrationTest {
     }
 
     @Test
+    void capsMultiDayStaysAndRefusesDeferralAboveTheUnpaidTotal() {
+        // two three-day stays, each capped per 24 h: 3 × ¥40 + 2 later hours × ¥3 = ¥126
+        gates.handle(lot.operator(), entry(at("2025-09-02T08:00"))).block();
+        GateDecision first = gates.handle(lot.operator(), exit(at("2025-09-05T10:00"))).block();
+        gates.handle(lot.operator(), entry(at("2025-09-06T08:00"))).block();
+        GateDecision second = gates.handle(lot.operator(), exit(at("2025-09-09T10:00"))).block();
+
+        assertThat(first.fee().orElseThrow().amount()).isEqualTo(Money.ofYuan(126));
+        assertThat(first.fee().orElseThrow().breakdown()).anyMatch(line -> line.rule().equals("DailyCap"));
+        // ¥126 unpaid is within ¥200: deferred
+        assertThat(second.settlement()).contains(Settlement.DEFERRED);
+
+        // ¥252 unpaid is more than ¥200: pay before leaving
+        gates.handle(lot.operator(), entry(at("2025-09-10T09:00"))).block();
+        GateDecision third = gates.handle(lot.operator(), exit(at("2025-09-10T11:00"))).block();
+        assertThat(third.verdict()).isEqualTo(Verdict.PAY_NOW);
+        assertThat(third.reason().orElseThrow()).contains("¥252.00");
+    }
+
+    @Test
     void recordsAnAnomalyForAnExitWithoutEntry() {
         GateDecision first = gates.handle(lot.operator(), exit(at("2025-03-03T11:00"))).block();
         GateDecision again = gates.handle(lot.operator(), exit(at("2025-03-03T11:00:20"))).block();

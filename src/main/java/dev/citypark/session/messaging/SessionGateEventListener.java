@@ -7,8 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.citypark.core.ForbiddenException;
 import dev.citypark.core.InvalidValueException;
 import dev.citypark.core.OperatorId;
+import dev.citypark.security.RecordSignatures;
 import dev.citypark.session.GateDecision;
 import dev.citypark.session.GateDecisions;
 import dev.citypark.session.GateEvent;
@@ -22,13 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gate events from operators' gate controllers over Kafka ({@code citypark.gate-events.v1}), each answered with a
- * decision record on {@code citypark.gate-decisions.v1} keyed by the gate id. The message names its operator (the
- * gateway is trusted at the broker; the lot must still be that operator's). Runs on the listener container's thread,
- * where waiting for the reactive pipeline is allowed; records are handled one after another per partition.
+ * decision record on {@code citypark.gate-decisions.v1} keyed by the gate id. Each record is signed by the
+ * operator's gateway ({@link RecordSignatures}: headers {@code citypark-key-id}, {@code citypark-signature}); the
+ * signature says which operator speaks, and the lot must be that operator's. Runs on the listener container's
+ * thread, where waiting for the reactive pipeline is allowed; records are handled one after another per partition.
  * <p>
- * Value: {@code {"eventId":"optional correlation id","operatorId":"OP-GAR-01","lotId":"QD-L-00001",
- * "gateId":"QD-L-00001-G2","direction":"EXIT","plate":"鲁B12345","plateColour":"BLUE",
- * "observedAt":"2025-03-03T02:00:00Z","confidence":0.97,"imageRef":null,"bayId":null}}
+ * Value: {@code {"eventId":"optional correlation id","lotId":"QD-L-00001","gateId":"QD-L-00001-G2",
+ * "direction":"EXIT","plate":"鲁B12345","plateColour":"BLUE","observedAt":"2025-03-03T02:00:00Z",
+ * "confidence":0.97,"imageRef":null,"bayId":null}}; an {@code operatorId}, if present, must be the signer.
  */
 @Component
 class SessionGateEventListener {
@@ -36,11 +39,14 @@ class SessionGateEventListener {
     private static final Duration HANDLING_LIMIT = Duration.ofSeconds(10);
 
     private final GateDecisions decisions;
+    private final RecordSignatures signatures;
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    SessionGateEventListener(GateDecisions decisions, KafkaTemplate<String, String> kafka) {
+    SessionGateEventListener(GateDecisions decisions, RecordSignatures signatures,
+            KafkaTemplate<String, String> kafka) {
         this.decisions = decisions;
+        this.signatures = signatures;
         this.kafka = kafka;
     }
 
@@ -48,11 +54,15 @@ class SessionGateEventListener {
             groupId = SessionKafkaConfiguration.CONSUMER_GROUP, containerFactory = "gateEventsContainerFactory")
     void onGateEvent(ConsumerRecord<String, String> record)
             throws ExecutionException, InterruptedException, TimeoutException {
+        OperatorId operator = signatures.verify(record.headers(), record.value()).block(HANDLING_LIMIT);
         JsonNode message = json.readTree(record.value() == null ? "" : record.value());
         if (!message.isObject()) {
             throw new InvalidValueException("value", "a gate event is a JSON object");
         }
-        OperatorId operator = OperatorId.of(text(message, "operatorId"));
+        String named = text(message, "operatorId");
+        if (named != null && !named.equals(operator.value())) {
+            throw new ForbiddenException("the record is signed by another operator than it names");
+        }
         GateEvent event = GateEvent.parse(text(message, "lotId"), text(message, "gateId"),
                 text(message, "direction"), text(message, "plate"), text(message, "plateColour"),
                 instant(message, "observedAt"), number(message, "confidence"), text(message, "imageRef"),

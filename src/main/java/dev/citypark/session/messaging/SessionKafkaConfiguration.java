@@ -6,6 +6,7 @@ import dev.citypark.core.ConflictException;
 import dev.citypark.core.ForbiddenException;
 import dev.citypark.core.InvalidValueException;
 import dev.citypark.core.NotFoundException;
+import dev.citypark.security.RecordSignatureException;
 import dev.citypark.session.SessionTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -70,7 +71,7 @@ class SessionKafkaConfiguration {
         DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
         errors.addNotRetryableExceptions(InvalidValueException.class, NotFoundException.class,
                 ForbiddenException.class, ConflictException.class, JacksonException.class,
-                IllegalArgumentException.class);
+                RecordSignatureException.class, IllegalArgumentException.class);
         errors.setLogLevel(KafkaException.Level.WARN); // a poison record is the sender's problem, not an outage
         factory.setCommonErrorHandler(errors);
         return factory;
@@ -97,6 +98,9 @@ class SessionKafkaConfiguration {
         }
         else if (cause instanceof JacksonException) {
             kind = "malformed-json";
+        }
+        else if (cause instanceof RecordSignatureException) {
+            kind = "signature";
         }
         else {
             kind = "failed";

@@ -1,5 +1,6 @@
 package dev.citypark.session.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.UUID;
 
 import dev.citypark.CityparkIntegrationTest;
 import dev.citypark.registry.Registry;
+import dev.citypark.security.RecordSignatures;
 import dev.citypark.security.TestCallers;
 import dev.citypark.session.CityFixtures;
 import dev.citypark.session.GateDecision;
@@ -14,6 +16,7 @@ import dev.citypark.session.GateDecisions;
 import dev.citypark.session.GateEvent;
 import dev.citypark.session.SessionTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +47,9 @@ class GateEventKafkaIntegrationTest {
     @Autowired
     GateDecisions gates;
 
+    @Autowired
+    RecordSignatures signatures;
+
     CityFixtures.GatedLot lot;
     String plate;
 
@@ -57,8 +63,8 @@ class GateEventKafkaIntegrationTest {
     void answersEachGateEventOnTheDecisionsTopicKeyedByGate() throws Exception {
         String entryId = UUID.randomUUID().toString();
         String exitId = UUID.randomUUID().toString();
-        send(lot.id(), message(entryId, "ENTRY", plate, "2025-03-03T01:00:00Z", lot.operator().value()));
-        send(lot.id(), message(exitId, "EXIT", plate, "2025-03-03T03:00:00Z", lot.operator().value()));
+        send(lot.id(), message(entryId, "ENTRY", plate, "2025-03-03T01:00:00Z"));
+        send(lot.id(), message(exitId, "EXIT", plate, "2025-03-03T03:00:00Z"));
 
         JsonNode entry = reply(lot.entryGate(), entryId);
         JsonNode exit = reply(lot.exitGate(), exitId);
@@ -77,23 +83,34 @@ class GateEventKafkaIntegrationTest {
         String notJson = "poison-" + UUID.randomUUID();
         String badPlate = "poison-" + UUID.randomUUID();
         String otherOperator = "poison-" + UUID.randomUUID();
+        String unsigned = "poison-" + UUID.randomUUID();
+        String forged = "poison-" + UUID.randomUUID();
         send(notJson, "{not json");
-        send(badPlate, message(UUID.randomUUID().toString(), "ENTRY", "鲁B1234I", "2025-03-03T01:00:00Z",
-                lot.operator().value()));
-        send(otherOperator, message(UUID.randomUUID().toString(), "ENTRY", plate, "2025-03-03T01:00:00Z",
-                "OP-GAR-02"));
+        send(badPlate, message(UUID.randomUUID().toString(), "ENTRY", "鲁B1234I", "2025-03-03T01:00:00Z"));
+        send(otherOperator, message(UUID.randomUUID().toString(), "ENTRY", plate, "2025-03-03T01:00:00Z"),
+                TestCallers.OPERATOR_2_KEY_ID);
+        kafka.send(SessionTopics.GATE_EVENTS, unsigned,
+                message(UUID.randomUUID().toString(), "ENTRY", plate, "2025-03-03T01:00:00Z")).get();
+        ProducerRecord<String, String> tampered = signed(forged,
+                message(UUID.randomUUID().toString(), "ENTRY", plate, "2025-03-03T01:00:00Z"),
+                TestCallers.OPERATOR_1_KEY_ID);
+        kafka.send(new ProducerRecord<>(tampered.topic(), null, tampered.key(),
+                tampered.value().replace("ENTRY", "EXIT"), tampered.headers())).get();
         String afterId = UUID.randomUUID().toString();
-        send(lot.id(), message(afterId, "ENTRY", plate, "2025-03-03T01:00:00Z", lot.operator().value()));
+        send(lot.id(), message(afterId, "ENTRY", plate, "2025-03-03T01:00:00Z"));
 
+        List<String> poison = List.of(notJson, badPlate, otherOperator, unsigned, forged);
         List<ConsumerRecord<String, String>> dead = KafkaReads.read(kafka, SessionTopics.GATE_EVENTS_DLT,
-                record -> List.of(notJson, badPlate, otherOperator).contains(record.key()), 3, WAIT);
+                record -> poison.contains(record.key()), poison.size(), WAIT);
 
-        assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(notJson, badPlate, otherOperator);
+        assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(poison);
         assertThat(dead).allSatisfy(record ->
                 assertThat(KafkaReads.header(record, "citypark-dlt-reason")).isNotBlank());
         assertThat(reason(dead, notJson)).startsWith("malformed-json");
         assertThat(reason(dead, badPlate)).startsWith("validation: plate").doesNotContain("鲁B1234I");
         assertThat(reason(dead, otherOperator)).startsWith("forbidden");
+        assertThat(reason(dead, unsigned)).startsWith("signature: unsigned");
+        assertThat(reason(dead, forged)).startsWith("signature: forged");
         assertThat(reply(lot.entryGate(), afterId).get("decision").asString()).isEqualTo("OPEN");
     }
 
@@ -136,10 +153,9 @@ class GateEventKafkaIntegrationTest {
         assertThat(values).extracting(v -> v.get("eventId").asString()).doesNotHaveDuplicates();
     }
 
-    private String message(String eventId, String direction, String eventPlate, String observedAt, String operator) {
+    private String message(String eventId, String direction, String eventPlate, String observedAt) {
         return json.createObjectNode()
                 .put("eventId", eventId)
-                .put("operatorId", operator)
                 .put("lotId", lot.id())
                 .put("gateId", direction.equals("ENTRY") ? lot.entryGate() : lot.exitGate())
                 .put("direction", direction)
@@ -150,8 +166,19 @@ class GateEventKafkaIntegrationTest {
                 .toString();
     }
 
+    /** Sends a record signed by the lot's operator's dev gateway key. */
     private void send(String key, String value) throws Exception {
-        kafka.send(SessionTopics.GATE_EVENTS, key, value).get();
+        send(key, value, TestCallers.OPERATOR_1_KEY_ID);
+    }
+
+    private void send(String key, String value, String keyId) throws Exception {
+        kafka.send(signed(key, value, keyId)).get();
+    }
+
+    private ProducerRecord<String, String> signed(String key, String value, String keyId) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(SessionTopics.GATE_EVENTS, key, value);
+        signatures.sign(record.headers(), keyId, value.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     private JsonNode reply(String gate, String eventId) {
