@@ -25,6 +25,9 @@ public interface BillStore {
     /** The plate's unpaid bills city-wide, leaving out one bill (the one being decided), if given. */
     Mono<Arrears> arrears(Plate plate, Optional<UUID> except);
 
+    /** The plate's autopay agreement and unpaid bills, in one read. */
+    Mono<Standing> standing(Plate plate);
+
     /**
      * A driver's bills: unpaid ones of their bound plates, and the others issued since the binding; newest first.
      */

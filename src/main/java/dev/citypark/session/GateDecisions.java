@@ -43,7 +43,6 @@ public class GateDecisions {
     private final SessionPlaces places;
     private final SessionStore sessions;
     private final BillStore bills;
-    private final BindingStore bindings;
     private final AnomalyStore anomalies;
     private final SessionLedger ledger;
     private final SessionPricing pricing;
@@ -53,13 +52,12 @@ public class GateDecisions {
     private final CreditPolicy credit;
     private final Clock clock = Clock.systemUTC();
 
-    GateDecisions(SessionPlaces places, SessionStore sessions, BillStore bills, BindingStore bindings,
+    GateDecisions(SessionPlaces places, SessionStore sessions, BillStore bills,
             AnomalyStore anomalies, SessionLedger ledger, SessionPricing pricing, BillPayments payments,
             TransactionalOperator transactions, SessionProperties settings) {
         this.places = places;
         this.sessions = sessions;
         this.bills = bills;
-        this.bindings = bindings;
         this.anomalies = anomalies;
         this.ledger = ledger;
         this.pricing = pricing;
@@ -130,10 +128,15 @@ public class GateDecisions {
     }
 
     private Mono<GateDecision> enter(Arrival arrival) {
-        Mono<GateDecision> work = sessions.lockActive(arrival.place().id(), arrival.vehicle().plate())
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(active -> active.isPresent() ? reenter(active.get(), arrival) : open(arrival));
+        // the common case first: no active session, one INSERT; otherwise lock the active one and decide
+        Transition<Session.Active> opened = Session.open(arrival.newStay());
+        Mono<GateDecision> work = ledger.tryOpen(opened)
+                .flatMap(inserted -> inserted ? Mono.just(GateDecision.entered(opened.state(), true))
+                        : sessions.lockActive(arrival.place().id(), arrival.vehicle().plate())
+                                .map(Optional::of)
+                                .defaultIfEmpty(Optional.empty())
+                                .flatMap(active -> active.isPresent() ? reenter(active.get(), arrival)
+                                        : open(arrival)));
         // two first reads racing: the loser's insert hits the one-active index; retried, it merges
         return transactions.transactional(work)
                 .retryWhen(Retry.max(1).filter(DuplicateKeyException.class::isInstance));
@@ -246,34 +249,28 @@ public class GateDecisions {
                     .thenReturn(Checkout.done(GateDecision.ofEnded(free.state(), Optional.empty(), Optional.empty())));
         }
         Bill bill = Bill.issue(closed.state());
-        return bindings.findAutopay(active.stay().vehicle().plate())
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(agreement -> {
-                    if (agreement.isPresent()) {
-                        Transition<Session.Closed> charging = closed.map(c -> c.awaiting(Settlement.AUTOPAY));
-                        Payment payment = payments.autopayPayment(bill, agreement.get());
-                        return ledger.record(charging)
-                                .then(bills.insert(bill))
-                                .then(bills.insertPaymentIfAbsent(payment))
-                                .thenReturn(Checkout.autopay(payment, agreement.get()));
-                    }
-                    return bills.arrears(active.stay().vehicle().plate(), Optional.empty())
-                            .flatMap(arrears -> {
-                                List<String> refusals = credit.refusals(arrears, exit.at());
-                                if (refusals.isEmpty()) {
-                                    Transition<Session.Unpaid> deferred = closed.then(c -> c.defer(exit.at()));
-                                    return ledger.record(deferred).then(bills.insert(bill))
-                                            .thenReturn(Checkout.done(GateDecision.ofEnded(deferred.state(),
-                                                    Optional.of(bill.id()), Optional.empty())));
-                                }
-                                Transition<Session.Closed> payNow = closed.map(c -> c.awaiting(Settlement.PAY_NOW));
-                                return ledger.record(payNow).then(bills.insert(bill))
-                                        .thenReturn(Checkout.done(GateDecision.ofEnded(payNow.state(),
-                                                Optional.of(bill.id()),
-                                                Optional.of("pay before leaving: " + String.join("; ", refusals)))));
-                            });
-                });
+        return bills.standing(active.stay().vehicle().plate()).flatMap(standing -> {
+            if (standing.autopay().isPresent()) {
+                AutopayBinding agreement = standing.autopay().get();
+                Transition<Session.Closed> charging = closed.map(c -> c.awaiting(Settlement.AUTOPAY));
+                Payment payment = payments.autopayPayment(bill, agreement);
+                return ledger.record(charging)
+                        .then(bills.insert(bill))
+                        .then(bills.insertPaymentIfAbsent(payment))
+                        .thenReturn(Checkout.autopay(payment, agreement));
+            }
+            List<String> refusals = credit.refusals(standing.arrears(), exit.at());
+            if (refusals.isEmpty()) {
+                Transition<Session.Unpaid> deferred = closed.then(c -> c.defer(exit.at()));
+                return ledger.record(deferred).then(bills.insert(bill))
+                        .thenReturn(Checkout.done(GateDecision.ofEnded(deferred.state(), Optional.of(bill.id()),
+                                Optional.empty())));
+            }
+            Transition<Session.Closed> payNow = closed.map(c -> c.awaiting(Settlement.PAY_NOW));
+            return ledger.record(payNow).then(bills.insert(bill))
+                    .thenReturn(Checkout.done(GateDecision.ofEnded(payNow.state(), Optional.of(bill.id()),
+                            Optional.of("pay before leaving: " + String.join("; ", refusals)))));
+        });
     }
 
     /** No active session: a repeated read of an exit already decided, or an exit without entry. */

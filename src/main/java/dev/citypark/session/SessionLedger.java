@@ -24,6 +24,12 @@ class SessionLedger {
         return sessions.insert(opened.state()).then(announce(opened));
     }
 
+    /** Opens the session unless the plate already has an active one at the place; emits whether it did. */
+    Mono<Boolean> tryOpen(Transition<Session.Active> opened) {
+        return sessions.insertIfNoneActive(opened.state())
+                .flatMap(inserted -> inserted ? announce(opened).thenReturn(true) : Mono.just(false));
+    }
+
     Mono<Void> record(Transition<? extends Session> transition) {
         return sessions.save(transition.state()).then(announce(transition));
     }

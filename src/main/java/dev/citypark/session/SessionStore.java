@@ -35,6 +35,14 @@ public interface SessionStore {
      */
     Mono<Void> insert(Session.Active session);
 
+    /**
+     * Inserts a new active session unless the plate already has one at the place.
+     *
+     * @return true when inserted
+     * @throws org.springframework.dao.DuplicateKeyException when the on-street bay already has an active session
+     */
+    Mono<Boolean> insertIfNoneActive(Session.Active session);
+
     /** Writes a session's current state over its row. */
     Mono<Void> save(Session session);
 

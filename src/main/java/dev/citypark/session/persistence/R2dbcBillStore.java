@@ -11,6 +11,8 @@ import dev.citypark.core.OperatorId;
 import dev.citypark.core.Plate;
 import dev.citypark.core.PlateColour;
 import dev.citypark.session.Arrears;
+import dev.citypark.session.AutopayBinding;
+import dev.citypark.session.Standing;
 import dev.citypark.session.Bill;
 import dev.citypark.session.BillStatus;
 import dev.citypark.session.BillStore;
@@ -104,6 +106,25 @@ class R2dbcBillStore implements BillStore {
                 .map(row -> new Arrears(Sql.requireLong(row, "n"),
                         Money.ofFen(row.get("total", java.math.BigDecimal.class).longValueExact()),
                         Sql.instant(row, "oldest")))
+                .one();
+    }
+
+    @Override
+    public Mono<Standing> standing(Plate plate) {
+        return database.sql("SELECT a.driver_id, a.method, a.account_ref, a.bound_at, u.n, u.total, u.oldest FROM"
+                        + " (SELECT count(*) AS n, COALESCE(sum(amount_fen), 0) AS total, min(issued_at) AS oldest"
+                        + "  FROM bill WHERE plate = :plate AND status = 'UNPAID') u"
+                        + " LEFT JOIN autopay_binding a ON a.plate = :plate")
+                .bind("plate", plate.value())
+                .map(row -> {
+                    Arrears arrears = new Arrears(Sql.requireLong(row, "n"),
+                            Money.ofFen(row.get("total", java.math.BigDecimal.class).longValueExact()),
+                            Sql.instant(row, "oldest"));
+                    Optional<AutopayBinding> autopay = Sql.text(row, "driver_id").map(driver -> new AutopayBinding(
+                            plate, DriverId.of(driver), PaymentMethod.valueOf(Sql.require(row, "method")),
+                            Sql.require(row, "account_ref"), Sql.requireInstant(row, "bound_at")));
+                    return new Standing(autopay, arrears);
+                })
                 .one();
     }
 

@@ -102,12 +102,22 @@ class R2dbcSessionStore implements SessionStore {
 
     @Override
     public Mono<Void> insert(Session.Active session) {
+        return insertStatement(session, "").then();
+    }
+
+    @Override
+    public Mono<Boolean> insertIfNoneActive(Session.Active session) {
+        return insertStatement(session, " ON CONFLICT (place_id, plate) WHERE status = 'ACTIVE' DO NOTHING")
+                .map(n -> n == 1);
+    }
+
+    private Mono<Long> insertStatement(Session.Active session, String onConflict) {
         Stay stay = session.stay();
         return database.sql("INSERT INTO parking_session (id, status, place_kind, place_id, operator_id,"
                         + " district_code, tariff_id, plate, plate_colour, category, entry_gate_id, bay_id, entry_at,"
                         + " entry_confidence, entry_image_ref) VALUES (:id, 'ACTIVE', :placeKind, :placeId,"
                         + " :operator, :district, :tariff, :plate, :colour, :category, :gate, :bay, :entryAt,"
-                        + " :confidence, :imageRef)")
+                        + " :confidence, :imageRef)" + onConflict)
                 .bind("id", stay.id().value())
                 .bind("placeKind", stay.place().kind().name())
                 .bind("placeId", stay.place().id())
@@ -122,7 +132,8 @@ class R2dbcSessionStore implements SessionStore {
                 .bind("entryAt", stay.entryAt())
                 .bind("confidence", stay.evidence().confidence())
                 .bind("imageRef", Sql.optional(stay.evidence().imageRef(), String.class))
-                .then();
+                .fetch()
+                .rowsUpdated();
     }
 
     @Override
