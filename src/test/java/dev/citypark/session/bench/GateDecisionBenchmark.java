@@ -29,10 +29,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Load harness for the gate decision (not part of {@code verify}: its name matches neither test pattern, and it only
@@ -50,7 +53,7 @@ import reactor.core.scheduler.Schedulers;
  * <pre>
  * ./mvnw -B verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=GateDecisionBenchmark \
  *     -Dcitypark.bench=true -Dcitypark.embedded.postgres-durable=true \
- *     [-Dcitypark.bench.rate=1000] [-Dcitypark.bench.seconds=20] [-Dcitypark.bench.paths=service,http,peer]
+ *     [-Dcitypark.bench.rates=250,500,1000] [-Dcitypark.bench.seconds=20] [-Dcitypark.bench.paths=service,http,peer]
  * </pre>
  * Results are printed and written to {@code target/bench/gate-decisions.md}. No assertion is made on timings.
  */
@@ -58,7 +61,10 @@ import reactor.core.scheduler.Schedulers;
 @EnabledIfSystemProperty(named = "citypark.bench", matches = "true")
 class GateDecisionBenchmark {
 
-    private static final int RATE = Integer.getInteger("citypark.bench.rate", 1000);
+    /** Offered loads, events per second, measured one after another. */
+    private static final List<Integer> RATES = java.util.Arrays.stream(
+            System.getProperty("citypark.bench.rates", System.getProperty("citypark.bench.rate", "1000")).split(","))
+            .map(String::strip).map(Integer::valueOf).toList();
     private static final String PATHS = System.getProperty("citypark.bench.paths", "service,http,peer");
     private static final int SECONDS = Integer.getInteger("citypark.bench.seconds", 20);
     private static final int WARMUP_SECONDS = Integer.getInteger("citypark.bench.warmup", 5);
@@ -100,19 +106,25 @@ class GateDecisionBenchmark {
                 .toList();
         database.sql("CREATE TABLE IF NOT EXISTS bench_peer (id UUID PRIMARY KEY, plate TEXT NOT NULL,"
                 + " at TIMESTAMPTZ NOT NULL)").then().block();
+        // a client pool big enough that queueing happens in the server, not here
+        ConnectionProvider connections = ConnectionProvider.builder("gate-bench").maxConnections(1000)
+                .pendingAcquireMaxCount(-1).pendingAcquireTimeout(Duration.ofMinutes(5)).build();
         WebClient http = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
                 .defaultHeaders(TestCallers.operator1()).build();
 
         report.add("Machine: " + machine());
-        report.add("Load: " + RATE + " events/s open loop, " + SECONDS + " s measured after " + WARMUP_SECONDS
+        report.add("Load: " + RATES + " events/s open loop, " + SECONDS + " s measured after " + WARMUP_SECONDS
                 + " s warm-up per run; " + lots.size() + " lots of " + TestCallers.OPERATOR_1 + "; half entries,"
                 + " half exits (priced, billed, deferred)");
         report.add("");
-        report.add("| PostgreSQL | path | events | errors | achieved/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms"
-                + " | load avg (1 min) before → after |");
-        report.add("|---|---|---|---|---|---|---|---|---|---|---|");
+        report.add("| PostgreSQL | path | offered/s | events | errors | achieved/s | p50 ms | p90 ms | p99 ms | p99.9 ms"
+                + " | max ms | load avg (1 min) before → after |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
 
-        runAll(durability(), http);
+        for (int rate : RATES) {
+            runAll(durability(), http, rate);
+        }
 
         Path out = Path.of("target/bench/gate-decisions.md");
         Files.createDirectories(out.getParent());
@@ -120,33 +132,33 @@ class GateDecisionBenchmark {
         report.forEach(System.out::println);
     }
 
-    private void runAll(String durability, WebClient http) {
+    private void runAll(String durability, WebClient http, int rate) {
         if (PATHS.contains("service")) {
-            run(durability, "service (GateDecisions)", this::serviceEvent);
+            run(durability, "service (GateDecisions)", rate, this::serviceEvent);
         }
         if (PATHS.contains("http")) {
-            run(durability, "HTTP POST /api/v1/operator/gate-events", seq -> httpEvent(http, seq));
+            run(durability, "HTTP POST /api/v1/operator/gate-events", rate, seq -> httpEvent(http, seq));
         }
         if (PATHS.contains("peer")) {
-            run(durability, "peer: INSERT + outbox INSERT transaction", this::peerTransaction);
+            run(durability, "peer: INSERT + outbox INSERT transaction", rate, this::peerTransaction);
         }
     }
 
-    private void run(String durability, String path, LongFunction<Mono<?>> work) {
-        fire(WARMUP_SECONDS, work);
+    private void run(String durability, String path, int rate, LongFunction<Mono<?>> work) {
+        fire(WARMUP_SECONDS, rate, work);
         String loadBefore = loadAverage();
-        Result result = fire(SECONDS, work);
-        report.add(String.format("| %s | %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %s → %s |",
-                durability, path, result.latenciesNanos().length, result.errors(), result.achievedPerSecond(),
+        Result result = fire(SECONDS, rate, work);
+        report.add(String.format("| %s | %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %s → %s |",
+                durability, path, rate, result.latenciesNanos().length, result.errors(), result.achievedPerSecond(),
                 ms(result, 0.50), ms(result, 0.90), ms(result, 0.99), ms(result, 0.999), ms(result, 1.0), loadBefore,
                 loadAverage()));
         System.out.println(report.get(report.size() - 1));
     }
 
-    /** Fires {@code seconds × RATE} events, each due at its slot; returns latencies from due time to completion. */
-    private Result fire(int seconds, LongFunction<Mono<?>> work) {
-        int total = seconds * RATE;
-        long intervalNanos = 1_000_000_000L / RATE;
+    /** Fires {@code seconds × rate} events, each due at its slot; returns latencies from due time to completion. */
+    private Result fire(int seconds, int rate, LongFunction<Mono<?>> work) {
+        int total = seconds * rate;
+        long intervalNanos = 1_000_000_000L / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         long start = System.nanoTime() + 50_000_000L;
