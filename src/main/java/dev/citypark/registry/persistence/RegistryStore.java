@@ -51,6 +51,16 @@ public class RegistryStore {
                         rows.getT5().stream().map(this::screen).toList()));
     }
 
+    /** One lot as stored now, or empty when there is none. */
+    public Mono<Lot> loadLot(dev.citypark.core.LotId id) {
+        return database.sql("SELECT feature::text AS f, indoor::text AS n FROM lot WHERE id = :id")
+                .bind("id", id.value())
+                .map(row -> new String[] {row.get("f", String.class), row.get("n", String.class)})
+                .one()
+                .publishOn(Schedulers.boundedElastic())
+                .map(this::lot);
+    }
+
     private District district(String feature) {
         return GeoJsonCodec.districtFromFeature(json.readTree(feature));
     }

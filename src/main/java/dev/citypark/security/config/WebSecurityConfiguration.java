@@ -55,7 +55,8 @@ import reactor.core.publisher.Mono;
 class WebSecurityConfiguration {
 
     static final String[] PUBLIC_READS = {
-            "/api/v1/lots/**", "/api/v1/segments/**", "/api/v1/bays/**", "/api/v1/districts/**", "/api/v1/tariffs/**",
+            "/api/v1/lots/**", "/api/v1/segments/**", "/api/v1/bays/**", "/api/v1/districts/**", "/api/v1/operators/**",
+            "/api/v1/tariffs/**",
             "/api/v1/availability/**", "/api/v1/guidance/**", "/api/v1/search/**", "/api/v1/opendata/**",
             "/bureau/**", "/v3/api-docs/**", "/actuator/health/**"};
 

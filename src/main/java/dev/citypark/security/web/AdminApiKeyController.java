@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import dev.citypark.core.NotFoundException;
 import dev.citypark.core.OperatorId;
-import dev.citypark.registry.Registry;
+import dev.citypark.security.OperatorDirectory;
 import dev.citypark.security.apikey.ApiKeyInfo;
 import dev.citypark.security.apikey.ApiKeys;
 import dev.citypark.security.apikey.IssuedApiKey;
@@ -31,12 +31,12 @@ class AdminApiKeyController {
 
     private final ApiKeys apiKeys;
     private final SigningSecrets signingSecrets;
-    private final Registry registry;
+    private final OperatorDirectory operators;
 
-    AdminApiKeyController(ApiKeys apiKeys, SigningSecrets signingSecrets, Registry registry) {
+    AdminApiKeyController(ApiKeys apiKeys, SigningSecrets signingSecrets, OperatorDirectory operators) {
         this.apiKeys = apiKeys;
         this.signingSecrets = signingSecrets;
-        this.registry = registry;
+        this.operators = operators;
     }
 
     @PostMapping
@@ -62,8 +62,10 @@ class AdminApiKeyController {
     private Mono<OperatorId> existing(String operatorId) {
         return Mono.fromCallable(() -> {
             OperatorId id = OperatorId.of(operatorId);
-            return registry.snapshot().findOperator(id)
-                    .orElseThrow(() -> new NotFoundException("operator", operatorId)).id();
+            if (!operators.isRegistered(id)) {
+                throw new NotFoundException("operator", operatorId);
+            }
+            return id;
         });
     }
 
