@@ -120,13 +120,16 @@ public final class EmbeddedServers implements AutoCloseable {
 
     private static EmbeddedPostgres startPostgres() {
         try {
+            // tests trade durability for speed; -Dcitypark.embedded.postgres-durable=true (benchmarks) keeps
+            // PostgreSQL's defaults: every commit is flushed to disk
+            String durability = Boolean.getBoolean("citypark.embedded.postgres-durable") ? "on" : "off";
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setPort(freePort())
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("fsync", durability)
+                    .setServerConfig("synchronous_commit", durability)
+                    .setServerConfig("full_page_writes", durability)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
             try (var connection = pg.getPostgresDatabase().getConnection();

@@ -102,9 +102,10 @@ class OutboxRelay {
     /** Deletes published rows older than the retention, hourly. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     Mono<Void> housekeeping() {
-        Instant cutoff = Instant.now().minus(settings.retention());
-        return database.sql("DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < :cutoff")
-                .bind("cutoff", cutoff)
+        // Spring calls this method once and re-subscribes to the Mono on every trigger: read the clock per pass
+        return Mono.defer(() -> database
+                .sql("DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < :cutoff")
+                .bind("cutoff", Instant.now().minus(settings.retention()))
                 .fetch()
                 .rowsUpdated()
                 .doOnNext(n -> {
@@ -112,7 +113,7 @@ class OutboxRelay {
                         log.info("Outbox housekeeping deleted {} published messages", n);
                     }
                 })
-                .then()
+                .then())
                 .onErrorResume(e -> {
                     log.warn("Outbox housekeeping failed: {}", e.toString());
                     return Mono.empty();

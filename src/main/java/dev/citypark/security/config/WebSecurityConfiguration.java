@@ -114,6 +114,10 @@ class WebSecurityConfiguration {
                         .pathMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .pathMatchers("/api/v1/auth/**").permitAll()
                         .pathMatchers("/api/v1/vehicles/**").permitAll()
+                        // the payment provider's callback: no citypark credential, authenticated by its HMAC signature
+                        .pathMatchers(HttpMethod.POST, "/api/v1/payments/callback").permitAll()
+                        // GET /api/v1/sessions/{id}/quote: a driver's own session
+                        .pathMatchers("/api/v1/sessions/**").hasRole(Role.DRIVER.name())
                         .pathMatchers("/api/v1/operator/**").hasRole(Role.OPERATOR.name())
                         .pathMatchers("/api/v1/me/**").hasRole(Role.DRIVER.name())
                         .pathMatchers("/api/v1/analytics/**").hasAnyRole(Role.BUREAU.name(), Role.ADMIN.name())

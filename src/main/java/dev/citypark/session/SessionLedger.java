@@ -1,0 +1,42 @@
+package dev.citypark.session;
+
+import dev.citypark.core.Outbox;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes a transition: the session row and one outbox row per event, through the caller's connection, so they commit
+ * or roll back together. Callers run it inside {@code TransactionalOperator#transactional}.
+ */
+@Component
+class SessionLedger {
+
+    private final SessionStore sessions;
+    private final Outbox outbox;
+
+    SessionLedger(SessionStore sessions, Outbox outbox) {
+        this.sessions = sessions;
+        this.outbox = outbox;
+    }
+
+    Mono<Void> open(Transition<Session.Active> opened) {
+        return sessions.insert(opened.state()).then(announce(opened));
+    }
+
+    /** Opens the session unless the plate already has an active one at the place; emits whether it did. */
+    Mono<Boolean> tryOpen(Transition<Session.Active> opened) {
+        return sessions.insertIfNoneActive(opened.state())
+                .flatMap(inserted -> inserted ? announce(opened).thenReturn(true) : Mono.just(false));
+    }
+
+    Mono<Void> record(Transition<? extends Session> transition) {
+        return sessions.save(transition.state()).then(announce(transition));
+    }
+
+    private Mono<Void> announce(Transition<? extends Session> transition) {
+        return Flux.fromIterable(transition.events())
+                .concatMap(event -> outbox.append(SessionEventMessages.toMessage(event)))
+                .then();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.citypark.session;
+
+import java.time.Instant;
+
+import dev.citypark.core.BayId;
+import dev.citypark.core.DriverId;
+import dev.citypark.core.Plate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where sessions are kept (port; {@code session.persistence} implements it with R2DBC). The {@code lock…} reads take a
+ * row lock ({@code FOR UPDATE}) and so belong inside a transaction; every method joins the caller's transaction.
+ */
+public interface SessionStore {
+
+    /** The active session of a plate at a place, locked. */
+    Mono<Session.Active> lockActive(String placeId, Plate plate);
+
+    /** The active session on an on-street bay, locked. */
+    Mono<Session.Active> lockActiveOnBay(BayId bay);
+
+    /** The latest session of a plate at a place that ended at or after {@code since}, locked. */
+    Mono<Session> lockLatestEnded(String placeId, Plate plate, Instant since);
+
+    Mono<Session> lock(SessionId id);
+
+    Mono<Session> find(SessionId id);
+
+    /**
+     * Inserts a new active session.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the plate (or the bay) already has an active
+     *                                                       session there
+     */
+    Mono<Void> insert(Session.Active session);
+
+    /**
+     * Inserts a new active session unless the plate already has one at the place.
+     *
+     * @return true when inserted
+     * @throws org.springframework.dao.DuplicateKeyException when the on-street bay already has an active session
+     */
+    Mono<Boolean> insertIfNoneActive(Session.Active session);
+
+    /** Writes a session's current state over its row. */
+    Mono<Void> save(Session session);
+
+    /** A driver's sessions: of the plates bound to them, ended after the binding or still active; newest first. */
+    Flux<Session> listForDriver(DriverId driver, int limit);
+
+    /** The plate's active sessions anywhere in the city, latest entry first. */
+    Flux<Session.Active> listActive(Plate plate);
+
+    /**
+     * Marks up to {@code limit} active sessions that entered before {@code enteredBefore} as overstaying and records
+     * an {@link AnomalyKind#OVERSTAY} anomaly for each, once per session.
+     *
+     * @return how many were flagged
+     */
+    Mono<Long> flagOverstays(Instant enteredBefore, int limit);
+}
