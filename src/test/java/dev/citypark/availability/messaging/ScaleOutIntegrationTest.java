@@ -112,10 +112,14 @@ class ScaleOutIntegrationTest {
         // two consumers in one group; the first is killed after its fifth batch, which it applied but never committed
         String group = "pair-" + UUID.randomUUID();
         AtomicBoolean killed = new AtomicBoolean(false);
-        KafkaMessageListenerContainer<String, String> doomed = container(topic, group, killed, new AtomicInteger(5));
+        AtomicInteger doomedBudget = new AtomicInteger(5);
+        KafkaMessageListenerContainer<String, String> doomed = container(topic, group, killed, doomedBudget);
         KafkaMessageListenerContainer<String, String> survivor = container(topic, group, new AtomicBoolean(false),
                 new AtomicInteger(Integer.MAX_VALUE));
+        // the doomed consumer starts first and has applied a batch before the second joins, so it still holds
+        // partitions with work left when the group rebalances, however slowly the machine runs
         doomed.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> doomedBudget.get() < 5);
         survivor.start();
         await().atMost(Duration.ofSeconds(60)).untilTrue(killed);
         doomed.stop();
@@ -137,7 +141,7 @@ class ScaleOutIntegrationTest {
                 kafka.getProducerFactory().getConfigurationProperties().get("bootstrap.servers"));
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 40);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
         DefaultKafkaConsumerFactory<String, String> consumers = new DefaultKafkaConsumerFactory<>(config,
                 new StringDeserializer(), new StringDeserializer());
         ContainerProperties properties = new ContainerProperties(topic);
