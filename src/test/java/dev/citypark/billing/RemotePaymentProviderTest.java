@@ -90,7 +90,9 @@ class RemotePaymentProviderTest {
     private RemotePaymentProvider provider() {
         return new RemotePaymentProvider(WebClient.builder(), new BillingProperties.Remote(
                 URI.create("http://127.0.0.1:" + stub.port()), "M-1", "key-1",
-                URI.create("https://citypark.example/api/v1/payments/callback"), Duration.ofSeconds(5)));
+                URI.create("https://citypark.example/api/v1/payments/callback"),
+                // generous: the first request of the JVM sets up Netty, which is slow on a loaded machine
+                Duration.ofSeconds(30)));
     }
 
     private static ChargeRequest request() {
