@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.citypark.core.ConflictException;
 import dev.citypark.core.ForbiddenException;
 import dev.citypark.core.InvalidValueException;
+import dev.citypark.core.InvalidValuesException;
 import dev.citypark.core.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     static Problem toProblem(Throwable error) {
         InvalidValueException invalid = find(error, InvalidValueException.class);
+        if (invalid instanceof InvalidValuesException many) {
+            return Problem.of(ProblemType.VALIDATION, many.getMessage(), many.problems().stream()
+                    .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        }
         if (invalid != null) {
             String field = fieldPath(error, invalid.field());
             return Problem.of(ProblemType.VALIDATION, invalid.getMessage(),
