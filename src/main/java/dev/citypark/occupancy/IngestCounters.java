@@ -42,7 +42,7 @@ public class IngestCounters {
                             meter(operator.getKey(), count.getKey()).increment(count.getValue());
                             return redis.opsForHash().increment(key(operator.getKey()), count.getKey(),
                                     count.getValue());
-                        }), 64)
+                        }, 16), 64)
                 .then();
     }
 
