@@ -47,16 +47,6 @@ final class CityApi {
                 .timeout(TIMEOUT);
     }
 
-    /** {@code DELETE …/api-keys/{keyId}}: the simulator revokes its keys when it stops. */
-    Mono<Void> revokeKey(OperatorKey key) {
-        return web.delete().uri("/api/v1/admin/operators/{id}/api-keys/{key}", key.operatorId(), key.keyId())
-                .header("X-Admin-Token", adminToken)
-                .retrieve()
-                .toBodilessEntity()
-                .timeout(Duration.ofSeconds(3))
-                .then();
-    }
-
     /** {@code POST /api/v1/auth/driver-token}: a driver signs in with the SMS code. */
     Mono<String> driverToken(String phone, String code) {
         return web.post().uri("/api/v1/auth/driver-token")

@@ -17,6 +17,7 @@ import dev.citypark.security.RecordSignatures;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
@@ -32,8 +33,7 @@ import reactor.util.retry.Retry;
 /**
  * Runs the {@link Simulation} against this citypark instance as an outside client would: keys from the
  * administration API, signed records to Kafka, drivers through the driver API. A {@link SmartLifecycle} in the last
- * phase: it starts after the web server and the Kafka listeners, and stops first, disposing its one subscription
- * (and revoking the API keys it was issued).
+ * phase: it starts after the web server and the Kafka listeners, and stops first, disposing its one subscription.
  * <p>
  * One reactive pipeline: setup (keys, drivers; retried while the server is not ready), then a tick every
  * {@code tick} — ticks are dropped, never queued, when a step is still sending, so a slow machine slows the wall-clock
@@ -68,7 +68,7 @@ class CitySimulator implements SmartLifecycle {
     private final SimulatorProperties settings;
     private final Registry registry;
     private final KafkaTemplate<String, String> kafka;
-    private final WebClient.Builder webClients;
+    private final ObjectProvider<WebClient.Builder> webClients;
     private final Environment environment;
 
     private final AtomicLong sent = new AtomicLong();
@@ -88,7 +88,7 @@ class CitySimulator implements SmartLifecycle {
     private volatile long lastProgressSent;
 
     CitySimulator(SimulatorProperties settings, Registry registry, KafkaTemplate<String, String> kafka,
-            WebClient.Builder webClients, Environment environment) {
+            ObjectProvider<WebClient.Builder> webClients, Environment environment) {
         this.settings = settings;
         this.registry = registry;
         this.kafka = kafka;
@@ -102,7 +102,7 @@ class CitySimulator implements SmartLifecycle {
                 ? "http://127.0.0.1:" + environment.getProperty("local.server.port",
                         environment.getProperty("server.port", "8080"))
                 : settings.baseUrl();
-        api = new CityApi(webClients.clone().baseUrl(baseUrl).build(), settings.adminToken());
+        api = new CityApi(webClients.getIfAvailable(WebClient::builder).baseUrl(baseUrl).build(), settings.adminToken());
         running = true;
         subscription = run().subscribe(
                 ignored -> {
@@ -111,34 +111,18 @@ class CitySimulator implements SmartLifecycle {
         log.info("Simulator starting against {} at {}x (seed {})", baseUrl, settings.speed(), settings.seed());
     }
 
+    /**
+     * Disposes the subscription and returns at once: nothing the simulator holds needs flushing (records in flight
+     * are the producer's, which Spring closes later). Its API keys are not revoked here — a network call at shutdown
+     * would hold up the stop of everything else; the embedded databases are temporary anyway.
+     */
     @Override
-    public void stop(Runnable callback) {
+    public void stop() {
         Disposable current = subscription;
         if (current != null) {
             current.dispose();
         }
         running = false;
-        CityApi client = api;
-        if (client == null || keys.isEmpty()) {
-            callback.run();
-            return;
-        }
-        // the issued keys are the simulator's own: revoke them, best effort and briefly
-        Flux.fromIterable(List.copyOf(keys.values()))
-                .flatMap(key -> client.revokeKey(key).onErrorResume(e -> Mono.empty()), 4)
-                .then()
-                .timeout(Duration.ofSeconds(3), Mono.empty())
-                .doFinally(signal -> {
-                    keys.clear();
-                    callback.run();
-                })
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        stop(() -> {
-        });
     }
 
     @Override

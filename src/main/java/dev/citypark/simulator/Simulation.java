@@ -164,7 +164,9 @@ final class Simulation {
         long start = realStart.toEpochMilli();
 
         Set<String> drifting = Set.copyOf(settings.driftingOperators());
-        List<Lot> allLots = city.listLots(null, l -> true, null, Integer.MAX_VALUE);
+        Set<String> districts = Set.copyOf(settings.districts());
+        List<Lot> allLots = city.listLots(null, l -> districts.isEmpty() || districts.contains(l.districtCode()),
+                null, Integer.MAX_VALUE);
         for (Lot lot : allLots) {
             DemandProfile profile = DemandModel.lotProfile(lot.name(), lot.tariffId(), lot.parkAndRide());
             SimLot simLot = new SimLot(lot, profile, 0.8 + 0.3 * random.nextDouble(),
@@ -175,7 +177,8 @@ final class Simulation {
         }
         chooseGatedLots(settings.gatedLots());
 
-        List<Segment> allSegments = city.listSegments(null, s -> true, null, Integer.MAX_VALUE);
+        List<Segment> allSegments = city.listSegments(null,
+                s -> districts.isEmpty() || districts.contains(s.districtCode()), null, Integer.MAX_VALUE);
         List<SimSegment> chosen = new ArrayList<>();
         int bayTotal = 0;
         for (Segment segment : allSegments) {

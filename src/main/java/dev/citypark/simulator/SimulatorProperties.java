@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param driftingOperators      garage operators whose lot counters drift away from the truth
  * @param sendTimeout            how long one step waits for the broker's acknowledgement
  * @param paymentInterval        how often (wall clock) drivers who pay later look at their unpaid bills
+ * @param districts              district codes to simulate (empty = the whole city)
  */
 @ConfigurationProperties("citypark.simulator")
 public record SimulatorProperties(
@@ -43,7 +44,7 @@ public record SimulatorProperties(
         @DefaultValue("") String adminToken,
         @DefaultValue("") String driverSignInCode,
         @DefaultValue("") String plateVerificationCode,
-        @DefaultValue("0.4") double segmentShare,
+        @DefaultValue("0.1") double segmentShare,
         @DefaultValue("8") int gatedLots,
         @DefaultValue("12") int drivers,
         @DefaultValue("30s") Duration lotReportInterval,
@@ -52,7 +53,8 @@ public record SimulatorProperties(
         @DefaultValue("0.02") double faultySensorShare,
         @DefaultValue({"OP-GAR-07", "OP-GAR-12"}) List<String> driftingOperators,
         @DefaultValue("15s") Duration sendTimeout,
-        @DefaultValue("20s") Duration paymentInterval) {
+        @DefaultValue("20s") Duration paymentInterval,
+        List<String> districts) {
 
     public SimulatorProperties {
         if (speed < 1 || speed > 60) {
@@ -74,5 +76,6 @@ public record SimulatorProperties(
             }
         }
         driftingOperators = List.copyOf(driftingOperators);
+        districts = districts == null ? List.of() : List.copyOf(districts);
     }
 }

@@ -26,7 +26,7 @@ class SimulationTest {
     private static SimulatorProperties settings(int speed, long seed) {
         return new SimulatorProperties(true, speed, seed, null, Duration.ofSeconds(1), Duration.ofSeconds(5), "", "",
                 "", "", 0.1, 4, 4, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(10), 0.05,
-                List.of("OP-GAR-07"), Duration.ofSeconds(15), Duration.ofSeconds(20));
+                List.of("OP-GAR-07"), Duration.ofSeconds(15), Duration.ofSeconds(20), List.of());
     }
 
     private static List<Simulation.Step> run(Simulation sim, int seconds) {
@@ -104,6 +104,25 @@ class SimulationTest {
             lastDirection.put(plate, direction);
         }
         assertThat(backdated).isTrue();
+    }
+
+    @Test
+    void simulatesOnlyTheDistrictsAskedFor() {
+        SimulatorProperties base = settings(60, 6);
+        SimulatorProperties laixi = new SimulatorProperties(true, 60, 6, null, base.tick(), base.progressInterval(),
+                "", "", "", "", 0.1, 2, 0, base.lotReportInterval(), base.bayHeartbeat(), base.warmUp(), 0.0,
+                List.of(), base.sendTimeout(), base.paymentInterval(), List.of("370285"));
+        Simulation sim = new Simulation(CommittedCity.snapshot(), laixi, T0);
+        RegistrySnapshot city = CommittedCity.snapshot();
+        for (Simulation.Step step : run(sim, 12)) {
+            for (Simulation.Outgoing out : step.records()) {
+                String district = out.key().startsWith("QD-L-")
+                        ? city.findLot(dev.citypark.core.LotId.of(out.key())).orElseThrow().districtCode()
+                        : city.findSegment(dev.citypark.core.SegmentId.of(out.key())).orElseThrow().districtCode();
+                assertThat(district).isEqualTo("370285");
+            }
+        }
+        assertThat(sim.lotCount()).isPositive().isLessThan(city.lotCount() / 5);
     }
 
     @Test
