@@ -13,19 +13,19 @@ java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 
 # JMH's CSV: one row per method and percentile ("…SearchCandidatesBenchmark.citypark:p0.50",…,score,…,"us/op")
-awk -F',' -v before="$load_before" -v after="$load_after" -v commit="$(git rev-parse --short HEAD 2>/dev/null)" '
+awk -F',' -v before="$load_before" -v after="$load_after" -v commit="$(git rev-parse --short HEAD 2>/dev/null)" \
+    -v when="$(date -u '+%Y-%m-%d %H:%M UTC')" '
   NR > 1 {
     gsub(/"/, "", $1)
-    n = split($1, parts, ".")
-    split(parts[n], mp, ":")
-    method = mp[1]; pct = (2 in mp) ? mp[2] : "mean"
-    if (method ~ /^p[0-9]/) next
+    sub(/^.*SearchCandidatesBenchmark\./, "", $1)
+    n = split($1, mp, ":")
+    method = mp[1]; pct = (n > 1) ? mp[2] : "mean"
     value[method, pct] = $5
     if (!(method in seen)) { seen[method] = 1; order[++count] = method }
   }
   END {
     printf "Run of %s (commit %s), load average %s → %s. Latency per query in µs (lower is better):\n\n", \
-      strftime("%Y-%m-%d %H:%M UTC", systime(), 1), commit, before, after
+      when, commit, before, after
     print "| method | mean | p50 | p90 | p99 | p99.9 |"
     print "|---|---:|---:|---:|---:|---:|"
     for (i = 1; i <= count; i++) {

@@ -78,7 +78,7 @@ class CitySimulator implements SmartLifecycle {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong payments = new AtomicLong();
     private final Map<String, CityApi.OperatorKey> keys = new ConcurrentHashMap<>();
-    private final List<Driver> drivers = new ArrayList<>();
+    private final List<Driver> drivers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile Simulation simulation;
     private volatile CityApi api;

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,7 +148,6 @@ final class Simulation {
     private final long[] baySequence;
     private final List<Regular> regulars = new ArrayList<>();
     private final Set<String> inside = new HashSet<>();
-    private final Map<String, Instant> lastExits = new HashMap<>();
     private double lastSimMinute;
 
     Simulation(RegistrySnapshot city, SimulatorProperties settings, Instant realStart) {
@@ -377,7 +375,6 @@ final class Simulation {
                 Car car = lot.cars.poll();
                 out.add(gateEvent(lot, lot.exitGate, "EXIT", car.vehicle(), realNow));
                 inside.remove(car.vehicle().plate().value());
-                lastExits.put(car.vehicle().plate().value(), realNow);
                 if (car.regular() != null) {
                     car.regular().inside = false;
                     car.regular().lastExit = realNow;
@@ -404,9 +401,9 @@ final class Simulation {
                 // report the entry as far back as the simulated stay is longer than the wall-clock one
                 long backMillis = (long) (stay * 60_000 * (1 - 1.0 / speed));
                 Instant observed = realNow.minusMillis(backMillis);
-                Instant previousExit = lastExits.get(plate);
-                if (previousExit != null && !observed.isAfter(previousExit)) {
-                    observed = previousExit.plusSeconds(1);
+                // a regular comes back: its new entry must lie after its last exit (strangers' plates do not repeat)
+                if (regular != null && !observed.isAfter(regular.lastExit)) {
+                    observed = regular.lastExit.plusSeconds(1);
                 }
                 if (observed.isAfter(realNow)) {
                     observed = realNow;

@@ -12,6 +12,7 @@ async function startMap() {
   const map = new CityMap($('map'), api, $('map-status'), $('map-message'));
   try {
     await map.load();
+    map.enableZoom();
     map.startLive();
   } catch (e) {
     map.say('unavailable');

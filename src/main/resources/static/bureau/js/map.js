@@ -95,6 +95,50 @@ export class CityMap {
     this.say(`${this.elements.size} places drawn; connecting to live availability…`);
   }
 
+  /** Wheel zooms around the pointer, dragging pans; double-click shows the whole city again. */
+  enableZoom() {
+    const svg = this.svg;
+    const box = svg.viewBox.baseVal;
+    const whole = { x: box.x, y: box.y, width: box.width, height: box.height };
+    const scale = () => Math.max(box.width / svg.clientWidth, box.height / svg.clientHeight);
+    const toSvg = (event) => {
+      const rect = svg.getBoundingClientRect();
+      const s = scale();
+      return {
+        x: box.x + (event.clientX - rect.left - (rect.width - box.width / s) / 2) * s,
+        y: box.y + (event.clientY - rect.top - (rect.height - box.height / s) / 2) * s,
+      };
+    };
+    svg.addEventListener('wheel', (event) => {
+      event.preventDefault();
+      const factor = event.deltaY < 0 ? 0.8 : 1.25;
+      const p = toSvg(event);
+      const width = Math.min(whole.width * 2, Math.max(whole.width / 200, box.width * factor));
+      const f = width / box.width;
+      box.x = p.x - (p.x - box.x) * f;
+      box.y = p.y - (p.y - box.y) * f;
+      box.width = width;
+      box.height *= f;
+    }, { passive: false });
+    let drag = null;
+    svg.addEventListener('pointerdown', (event) => {
+      drag = { x: event.clientX, y: event.clientY };
+      svg.setPointerCapture(event.pointerId);
+    });
+    svg.addEventListener('pointermove', (event) => {
+      if (drag) {
+        const s = scale();
+        box.x -= (event.clientX - drag.x) * s;
+        box.y -= (event.clientY - drag.y) * s;
+        drag = { x: event.clientX, y: event.clientY };
+      }
+    });
+    svg.addEventListener('pointerup', () => {
+      drag = null;
+    });
+    svg.addEventListener('dblclick', () => Object.assign(box, whole));
+  }
+
   startLive() {
     for (const box of splitBoxes(this.places, PLACES_PER_STREAM)) {
       this.openStream(box, 0);
