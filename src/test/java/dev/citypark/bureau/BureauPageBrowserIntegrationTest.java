@@ -17,7 +17,9 @@ import dev.citypark.security.TestCallers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -37,7 +39,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The bureau page in a real browser: Debian's headless {@code chromium} driven by its {@code chromedriver}
- * (skipped when either is missing; {@code .ci/run} installs both). The simulator runs in 莱西 (370285) so the map has
+ * (skipped when either is missing — a class condition, so no application is started for nothing; {@code .ci/run}
+ * installs both; {@code -Dcitypark.chromium=…}/{@code -Dcitypark.chromedriver=…} point elsewhere). The simulator runs in 莱西 (370285) so the map has
  * live places to colour. Checks that the city is drawn, places are coloured by the live stream, sign-in as BUREAU
  * works, and the analytics charts draw — or, on a server without the analytics endpoints, that the page says so
  * visibly. Leaves a screenshot at {@code target/bureau-screenshot.png}.
@@ -54,6 +57,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "citypark.simulator.warm-up=2s",
         "citypark.simulator.lot-report-interval=5s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@EnabledIf(value = "browserAvailable", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver "
+        + "(Debian packages chromium, chromium-driver)")
 class BureauPageBrowserIntegrationTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("citypark.chromium", "/usr/bin/chromium"));
@@ -69,10 +74,14 @@ class BureauPageBrowserIntegrationTest {
 
     private WebDriver browser;
 
+    /** Evaluated before the Spring context starts, so a machine without the browser pays nothing for this class. */
+    static boolean browserAvailable() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     @BeforeEach
     void startBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs chromium and chromedriver (Debian packages chromium, chromium-driver)");
+        assumeTrue(browserAvailable(), "needs chromium and chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -130,6 +139,27 @@ class BureauPageBrowserIntegrationTest {
             assertThat(message.isDisplayed()).isTrue();
             assertThat(message.getText()).contains("Utilization");
         }
+
+        // whatever the server has, the chart code draws the analytics contract's shape (gaps where a bucket has no
+        // fresh data): rendered off-page from the page's own module
+        Object drawn = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/bureau/js/charts.js').then((charts) => {
+                  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+                  const legend = document.createElement('ul');
+                  const point = (start, rate) => ({ start, occupancyRate: rate, meanOccupied: 1, maxOccupied: 2,
+                      staleShare: 0 });
+                  charts.renderUtilization(svg, legend, { groupBy: 'district', interval: '1h', series: [
+                      { key: '370202', name: '市南区', capacity: 100, points: [point('2025-03-03T00:00:00Z', 0.5),
+                          point('2025-03-03T01:00:00Z', null), point('2025-03-03T02:00:00Z', 0.7)] },
+                      { key: '370203', name: '市北区', capacity: 90, points: [point('2025-03-03T00:00:00Z', 0.2)] }] },
+                    new Date('2025-03-03T00:00:00Z'), new Date('2025-03-04T00:00:00Z'));
+                  const first = svg.querySelector('path.series').getAttribute('d');
+                  done([svg.querySelectorAll('path.series').length, svg.dataset.points, legend.children.length,
+                      (first.match(/M/g) || []).length]);
+                }).catch((e) => done('error ' + e));
+                """);
+        assertThat(drawn).isEqualTo(List.of(2L, "3", 2L, 2L)); // two series, three points, a gap starts a new line
 
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Path target = Path.of("target", "bureau-screenshot.png");
