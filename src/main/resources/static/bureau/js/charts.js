@@ -89,6 +89,7 @@ export function renderUtilization(svg, legend, body, from, to) {
     let d = '';
     let pen = false;
     let last = null;
+    const markers = [];
     for (const point of series.points || []) {
       if (point.occupancyRate === null || point.occupancyRate === undefined) {
         pen = false; // a gap: no fresh data in that bucket
@@ -98,12 +99,13 @@ export function renderUtilization(svg, legend, body, from, to) {
       const py = y(Math.max(0, Math.min(1, point.occupancyRate))).toFixed(1);
       d += `${pen ? 'L' : 'M'}${px} ${py}`;
       pen = true;
+      markers.push(el('circle', { class: 'point', cx: px, cy: py, r: 2.2, fill: colour }));
       last = point.occupancyRate;
       drawnPoints++;
     }
     const path = el('path', { class: 'series', d, stroke: colour, 'data-key': series.key });
     path.append(el('title', {}, `${series.name} (${series.key})`));
-    svg.append(path);
+    svg.append(path, ...markers); // a lone bucket between gaps is a dot, not an invisible one-point line
     const item = document.createElement('li');
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
