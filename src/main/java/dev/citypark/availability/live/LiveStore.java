@@ -103,6 +103,19 @@ public class LiveStore {
     }
 
     /**
+     * Bay fields of many places in one pipelined round trip: one {@code HMGET} per place, in the order given. Each
+     * list holds the stored value of every asked bay in order, {@code null} for a bay never reported.
+     */
+    public Mono<Map<PlaceRef, List<String>>> readBays(Map<PlaceRef, List<String>> bayIdsByPlace) {
+        return Flux.fromIterable(bayIdsByPlace.entrySet())
+                .flatMapSequential(entry -> redis.<String, String>opsForHash()
+                        .multiGet(LiveKeys.place(entry.getKey()),
+                                entry.getValue().stream().map(id -> "b." + id).toList())
+                        .map(values -> Map.entry(entry.getKey(), values)), PIPELINE)
+                .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
+    }
+
+    /**
      * One place's whole state as JSON (hash and recent flows, read atomically), or an empty string if it has none:
      * what a snapshot stores.
      */
