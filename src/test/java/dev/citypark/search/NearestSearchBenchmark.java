@@ -175,6 +175,13 @@ public final class NearestSearchBenchmark {
                     + "measured per system; 4,096 query points; k = %d, radius %d m.%n%n", callers, warmupSeconds,
                     seconds, K, RADIUS));
             report.append("| System | queries/s | per core | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|\n");
+            if (options.containsKey("profile")) {
+                // only the citypark paths, e.g. for a profiler (-XX:StartFlightRecording); no report
+                measure("citypark HTTP", citypark, points, callers, warmupSeconds, seconds);
+                measure("citypark in-process", inProcess, points, callers, warmupSeconds, seconds);
+                context.close();
+                System.exit(0);
+            }
             Result a = measure("citypark HTTP", citypark, points, callers, warmupSeconds, seconds);
             Result r = measure("Redis GEOSEARCH + HMGET", redisPeer, points, callers, warmupSeconds, seconds);
             Result pg = measure("PostgreSQL GiST kNN + join", postgresPeer, points, callers, warmupSeconds,

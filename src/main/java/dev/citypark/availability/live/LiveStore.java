@@ -1,5 +1,7 @@
 package dev.citypark.availability.live;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -90,11 +92,26 @@ public class LiveStore {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** The hashes of many places in one pipelined round trip, in the order given. */
+    /**
+     * The hashes of many places in one pipelined round trip, in the order given. All commands go through one
+     * reactive connection handle (not one per command, as the template's per-operation calls would): with hundreds of
+     * places per read that handle's setup and teardown was most of the work on Lettuce's I/O thread.
+     */
     public Mono<Map<PlaceRef, Map<String, String>>> read(Collection<PlaceRef> places) {
-        return Flux.fromIterable(places)
-                .flatMapSequential(place -> read(place).map(hash -> Map.entry(place, hash)), PIPELINE)
+        if (places.isEmpty()) {
+            return Mono.just(new LinkedHashMap<>());
+        }
+        return redis.execute(connection -> Flux.fromIterable(places)
+                        .flatMapSequential(place -> connection.hashCommands()
+                                .hGetAll(ByteBuffer.wrap(LiveKeys.place(place).getBytes(StandardCharsets.UTF_8)))
+                                .collect(LinkedHashMap<String, String>::new,
+                                        (hash, field) -> hash.put(text(field.getKey()), text(field.getValue())))
+                                .map(hash -> Map.<PlaceRef, Map<String, String>>entry(place, hash)), PIPELINE))
                 .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
+    }
+
+    private static String text(ByteBuffer bytes) {
+        return StandardCharsets.UTF_8.decode(bytes.duplicate()).toString();
     }
 
     /** One bay's stored state ({@code null}-free: empty if never reported). */

@@ -115,6 +115,11 @@ class VehicleLocationIntegrationTest {
                 .header("X-Locate-Code", locateCode.toLowerCase()).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.bayId").isEqualTo(bay.id().value());
+        // once allowed: an anchor the garage does not have is the caller's mistake, a 400 naming from
+        web.get().uri("/api/v1/vehicles/{plate}/location?from=QD-L-99999.NOWHERE", plate)
+                .header("X-Locate-Code", locateCode).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
     }
 
     @Test
