@@ -61,6 +61,7 @@ class VehicleLocationIntegrationTest {
         bay = model.listBaysOn(deepest).get(0);
         anchor = model.nodes().stream().filter(n -> n.floor() == highest && n.qrAnchor() != null)
                 .min(Comparator.comparing(WalkNode::id)).orElseThrow();
+        assertThat(anchor.floor()).isNotEqualTo(bay.floor());
         plate = CityFixtures.freshPlate();
         owner = TestCallers.driver(web, CityFixtures.freshPhone());
         web.put().uri("/api/v1/me/vehicles/{plate}", plate).headers(owner).contentType(MediaType.APPLICATION_JSON)
