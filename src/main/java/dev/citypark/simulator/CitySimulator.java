@@ -213,7 +213,7 @@ class CitySimulator implements SmartLifecycle {
                 .concatMap(v -> api.bindPlate(token, v.vehicle.plate().value(), v.vehicle.colour().name(),
                                 settings.plateVerificationCode())
                         .then(driver.habit == Habit.AUTOPAY
-                                // one autopay driver in four has a wallet that declines: those bills are deferred
+                                // some autopay wallets decline (driver index 3 mod 4): those bills are deferred
                                 ? api.bindAutopay(token, v.vehicle.plate().value(),
                                         (index % 4 == 3 ? "sim-decline-" : "sim-wallet-") + index)
                                 : Mono.empty()))
