@@ -44,6 +44,7 @@ public final class EmbeddedServers implements AutoCloseable {
     private final boolean isShared;
     private EmbeddedPostgres postgres;
     private RedisServer redis;
+    private MonitorGuard redisGuard;
     private int redisPort;
     private EmbeddedKafkaKraftBroker kafka;
     private volatile boolean closed;
@@ -91,6 +92,7 @@ public final class EmbeddedServers implements AutoCloseable {
                     .setting("protected-mode yes")
                     .build();
             redis.start();
+            redisGuard = new MonitorGuard(redis, "embedded-redis-guard");
             postgres = pg.join();
             kafka = broker.join();
         }
@@ -99,13 +101,13 @@ public final class EmbeddedServers implements AutoCloseable {
             pg.thenAccept(this::closeQuietly);
             broker.thenAccept(b -> b.destroy());
             if (redis != null) {
-                closeQuietly(() -> redis.stop());
+                closeQuietly(this::stopRedis);
             }
             throw new IllegalStateException("Could not start the embedded servers", unwrap(e));
         }
         // reverse of the order clients depend on them: Kafka first, PostgreSQL last
         stopOrder.push(postgres);
-        stopOrder.push(() -> redis.stop());
+        stopOrder.push(this::stopRedis);
         stopOrder.push(() -> {
             kafka.destroy();
             for (Runnable cleanup; (cleanup = KAFKA_CLEANUPS.poll()) != null; ) {
@@ -116,6 +118,51 @@ public final class EmbeddedServers implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - start).toMillis(), postgresAddress(), redisAddress(),
                 kafkaBootstrapServers());
         return this;
+    }
+
+    private void stopRedis() throws IOException {
+        if (redisGuard != null) {
+            redisGuard.release();
+        }
+        redis.stop();
+    }
+
+    /**
+     * embedded-redis adds a JVM shutdown hook that stops its server at once, racing Spring's orderly close: under load
+     * the consumers and Lettuce then log errors against a Redis that is already gone. Its {@code stop()} is
+     * {@code synchronized} on the server, so a daemon thread holding that monitor makes the library's hook wait until
+     * we stop Redis ourselves, in order, after the clients ({@link #stopRedis()} releases it first).
+     */
+    private static final class MonitorGuard {
+
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+
+        MonitorGuard(Object monitor, String name) {
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            Thread thread = new Thread(() -> {
+                synchronized (monitor) {
+                    holding.countDown();
+                    try {
+                        released.await();
+                    }
+                    catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }, name);
+            thread.setDaemon(true);
+            thread.start();
+            try {
+                holding.await();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void release() {
+            released.countDown();
+        }
     }
 
     private static EmbeddedPostgres startPostgres() {
