@@ -35,6 +35,12 @@ public interface Availability {
     Mono<Map<String, PlaceAvailability>> forPlaces(Collection<String> placeIds);
 
     /**
+     * Many bays by id in one pipelined Redis round trip. Ids the registry does not know are left out of the map; the
+     * map iterates in the order of {@code bays}.
+     */
+    Mono<Map<BayId, BayAvailability>> forBays(Collection<BayId> bays);
+
+    /**
      * Every lot (by its point) and segment (by its line's bounding box) in a WGS-84 box, lots first then segments,
      * each in id order; one pipelined round trip.
      *

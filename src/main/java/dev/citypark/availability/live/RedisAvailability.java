@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.citypark.availability.Availability;
 import dev.citypark.availability.AvailabilityChange;
@@ -26,6 +27,7 @@ import dev.citypark.registry.Lot;
 import dev.citypark.registry.Registry;
 import dev.citypark.registry.RegistrySnapshot;
 import dev.citypark.registry.Segment;
+import dev.citypark.registry.SpaceCategory;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -93,6 +95,31 @@ class RedisAvailability implements Availability {
                 list.forEach(availability -> byId.put(availability.place().id(), availability));
                 return byId;
             });
+        });
+    }
+
+    @Override
+    public Mono<Map<BayId, BayAvailability>> forBays(Collection<BayId> bays) {
+        return Mono.defer(() -> {
+            record Wanted(BayId bay, Place place, SpaceCategory category) {
+            }
+            List<Wanted> wanted = new ArrayList<>(bays.size());
+            for (BayId bay : bays) {
+                places.findPlaceOfBay(bay).ifPresent(place -> places.findBayCategory(bay)
+                        .ifPresent(category -> wanted.add(new Wanted(bay, place, category))));
+            }
+            if (wanted.isEmpty()) {
+                return Mono.just(Map.<BayId, BayAvailability>of());
+            }
+            return Flux.fromIterable(wanted)
+                    .flatMapSequential(w -> store.readBay(new PlaceRef(w.place().kind(), w.place().id()),
+                                    w.bay().value())
+                            .map(Optional::of)
+                            .defaultIfEmpty(Optional.empty())
+                            .map(stored -> view.bay(w.bay(), w.place(), w.category(), stored.orElse(null),
+                                    Instant.now())), LiveStore.PIPELINE)
+                    .collect(LinkedHashMap::new, (Map<BayId, BayAvailability> map, BayAvailability b) ->
+                            map.put(b.bay(), b));
         });
     }
 
