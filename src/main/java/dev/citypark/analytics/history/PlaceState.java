@@ -32,6 +32,11 @@ public record PlaceState(String placeId, String kind, String operatorId, String 
         categories = List.copyOf(categories);
     }
 
+    /**
+     * The state as observed. The message's {@code stale} flag (the observation was already old when availability
+     * applied it: a late or replayed event) is not a reason to discount it here — history is about when things were
+     * observed, and staleness over time follows from the gaps between observations.
+     */
     public static PlaceState of(AppliedPlaceState applied) {
         List<CategoryState> categories = new ArrayList<>();
         applied.categories().entrySet().stream()
@@ -39,6 +44,6 @@ public record PlaceState(String placeId, String kind, String operatorId, String 
                 .forEach(e -> categories.add(new CategoryState(e.getKey().name(), e.getValue().capacity(),
                         e.getValue().occupied(), e.getValue().unknown())));
         return new PlaceState(applied.place().id(), applied.place().kind().name(), applied.operatorId(),
-                applied.districtCode(), applied.observedAt(), applied.stale(), categories);
+                applied.districtCode(), applied.observedAt(), false, categories);
     }
 }
