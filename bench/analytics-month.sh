@@ -3,7 +3,7 @@
 # Starts citypark on its embedded PostgreSQL/Redis/Kafka, bulk-generates a month of 5-minute buckets for every lot
 # and segment of the committed city (300,000 spaces) with generate_series, builds the roll-ups, and times the month
 # utilization query by district (goal <= 2 s) against the peer (the same answer from the raw 5-minute buckets).
-# Writes target/bench/analytics-month.md. Options are passed through, e.g. --days=31 --runs=5.
+# Writes target/bench/analytics-month.md. Options are passed through, e.g. --days=31 --runs=3.
 # Needs about 15 GB of free disk for the embedded database and takes 10-30 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -94,6 +94,8 @@ class AnalyticsPipelineIntegrationTest {
     /** Per lot: event times and total occupied at each. */
     final Map<String, List<Instant>> times = new LinkedHashMap<>();
     final Map<String, List<Integer>> occupied = new LinkedHashMap<>();
+    /** Per lot: occupied per category at each event. */
+    final Map<String, List<Map<SpaceCategory, Integer>>> occupiedByCategory = new LinkedHashMap<>();
     final List<long[]> stays = new ArrayList<>(); // entry epoch second, exit epoch second
     Consumer<HttpHeaders> bureau;
 
@@ -120,6 +122,7 @@ class AnalyticsPipelineIntegrationTest {
         for (Lot lot : lots) {
             times.put(lot.id().value(), new ArrayList<>());
             occupied.put(lot.id().value(), new ArrayList<>());
+            occupiedByCategory.put(lot.id().value(), new ArrayList<>());
         }
         for (int step = 0; step < schedule.size(); step++) {
             Instant at = schedule.get(step);
@@ -136,6 +139,7 @@ class AnalyticsPipelineIntegrationTest {
                 }
                 times.get(lot.id().value()).add(at);
                 occupied.get(lot.id().value()).add(total);
+                occupiedByCategory.get(lot.id().value()).add(occ);
                 kafka.send(SignedRecords.signed(signatures, lot.id().value(), new LotCount(lot.operator(), lot.id(),
                         at, Map.of(), occ, false, null))).join();
             }
@@ -212,7 +216,10 @@ class AnalyticsPipelineIntegrationTest {
 
     // ---- the independent computation: minute by minute
 
-    /** {known, occupied, unknown} space-seconds and the max occupied of one lot over [from, to). */
+    /**
+     * {known, occupied, unknown} space-seconds of one lot over [from, to), and the sum over its categories of each
+     * category's highest occupied count while fresh (what maxOccupied reports: an upper bound of the total's maximum).
+     */
     private double[] expected(Lot lot, Instant from, Instant to) {
         List<Instant> ts = times.get(lot.id().value());
         List<Integer> occ = occupied.get(lot.id().value());
@@ -220,7 +227,7 @@ class AnalyticsPipelineIntegrationTest {
         double known = 0;
         double occSs = 0;
         double unknown = 0;
-        int max = 0;
+        Map<SpaceCategory, Integer> maxByCategory = new EnumMap<>(SpaceCategory.class);
         for (Instant m = from; m.isBefore(to); m = m.plusSeconds(60)) {
             int k = -1;
             for (int i = 0; i < ts.size() && !ts.get(i).isAfter(m); i++) {
@@ -233,12 +240,14 @@ class AnalyticsPipelineIntegrationTest {
             if (fresh) {
                 known += capacity * 60.0;
                 occSs += occ.get(k) * 60.0;
-                max = Math.max(max, occ.get(k));
+                occupiedByCategory.get(lot.id().value()).get(k)
+                        .forEach((c, v) -> maxByCategory.merge(c, v, Math::max));
             }
             else {
                 unknown += capacity * 60.0;
             }
         }
+        int max = maxByCategory.values().stream().mapToInt(Integer::intValue).sum();
         return new double[] {known, occSs, unknown, max};
     }
 

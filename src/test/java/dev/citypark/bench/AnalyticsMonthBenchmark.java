@@ -32,7 +32,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * into PostgreSQL, builds the daily and monthly roll-ups from them with SQL, then times
  * {@code GET /api/v1/analytics/utilization?groupBy=district&interval=1d} over the month (HTTP, the daily roll-up)
  * against the peer: the same answer computed from the raw 5-minute buckets. Both answers are compared.
- * Options: {@code --days=31 --runs=5 --out=target/bench/analytics-month.md}.
+ * Options: {@code --days=31 --runs=3 --out=target/bench/analytics-month.md}.
  */
 public final class AnalyticsMonthBenchmark {
 
@@ -49,7 +49,7 @@ public final class AnalyticsMonthBenchmark {
             }
         }
         int days = Integer.parseInt(options.getOrDefault("days", "31"));
-        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         Path out = Path.of(options.getOrDefault("out", "target/bench/analytics-month.md"));
         String loadBefore = loadAverage();
         ConfigurableApplicationContext context = SpringApplication.from(CityparkApplication::main)

@@ -19,7 +19,8 @@ public record Utilization(String groupBy, String interval, Instant from, Instant
      *
      * @param occupancyRate occupied ÷ known space-time while fresh; null when the step had no fresh data
      * @param meanOccupied  occupancyRate × capacity (stale time excluded), null with it
-     * @param maxOccupied   the largest occupied count seen (for a group, the sum of its places' maxima)
+     * @param maxOccupied   the sum over places and categories of the largest occupied count seen (an upper bound of
+     *                      the group's peak; exact for one place with one category)
      * @param staleShare    unknown space-time ÷ all space-time with data
      */
     public record Point(Instant start, Double occupancyRate, Double meanOccupied, Integer maxOccupied,
