@@ -46,7 +46,7 @@ class OpenDataTest {
 
     @Test
     void unknownLiveValuesPublishNoNumbersAndNoStatus() {
-        OpenData openData = openData(new UnknownLiveValues());
+        OpenData openData = openData(new InMemoryLiveValues());
         Lot lot = index.lots().get(0);
 
         Map<String, Object> entity = openData.getEntity(NgsiType.OFF_STREET_PARKING.urn(lot.id().value()),
@@ -124,7 +124,7 @@ class OpenDataTest {
     void parkAndRideLotIsAnUrbanDeterrentWithItsUsageScenario() {
         Lot lot = lot(Lot::parkAndRide);
 
-        Map<String, Object> entity = openData(new UnknownLiveValues())
+        Map<String, Object> entity = openData(new InMemoryLiveValues())
                 .getEntity(NgsiType.OFF_STREET_PARKING.urn(lot.id().value()), NgsiForm.KEY_VALUES).block();
 
         assertThat(entity).containsEntry("usageScenario", List.of("parkAndRide"));
@@ -136,7 +136,7 @@ class OpenDataTest {
         Segment segment = index.segments().stream()
                 .filter(s -> s.restrictions().findMaxStay().isPresent()).findFirst().orElseThrow();
 
-        Map<String, Object> entity = openData(new UnknownLiveValues())
+        Map<String, Object> entity = openData(new InMemoryLiveValues())
                 .getEntity(NgsiType.ON_STREET_PARKING.urn(segment.id().value()), NgsiForm.KEY_VALUES).block();
 
         assertThat(entity).containsEntry("totalSpotNumber", segment.bays().size())
@@ -170,7 +170,7 @@ class OpenDataTest {
 
     @Test
     void refusesPagesOutsideTheLimits() {
-        OpenData openData = openData(new UnknownLiveValues());
+        OpenData openData = openData(new InMemoryLiveValues());
 
         StepVerifier.create(openData.listEntities(NgsiType.PARKING_SPOT, 0, 1001, NgsiForm.KEY_VALUES))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(InvalidValueException.class,
@@ -182,7 +182,7 @@ class OpenDataTest {
 
     @Test
     void unknownIdsAreNotFoundAndNonUrnsInvalid() {
-        OpenData openData = openData(new UnknownLiveValues());
+        OpenData openData = openData(new InMemoryLiveValues());
 
         StepVerifier.create(openData.getEntity("urn:ngsi-ld:OffStreetParking:QD-L-99999", NgsiForm.KEY_VALUES))
                 .expectError(NotFoundException.class).verify();
@@ -198,7 +198,7 @@ class OpenDataTest {
     void parkingTableIsBuiltOncePerRegistrySnapshot() {
         GeoData data = dev.citypark.registry.geodata.GeoDataReader.read(java.nio.file.Path.of("geo-data"));
         AtomicReference<RegistrySnapshot> current = new AtomicReference<>(city);
-        OpenData openData = new OpenData(current::get, new UnknownLiveValues(), CLOCK);
+        OpenData openData = new OpenData(current::get, new InMemoryLiveValues(), CLOCK);
 
         Export first = openData.parkingTable().block();
         Export again = openData.parkingTable().block();

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.citypark.availability.Availability;
 import dev.citypark.availability.AvailabilityChange;
@@ -26,6 +27,7 @@ import dev.citypark.registry.Lot;
 import dev.citypark.registry.Registry;
 import dev.citypark.registry.RegistrySnapshot;
 import dev.citypark.registry.Segment;
+import dev.citypark.registry.SpaceCategory;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

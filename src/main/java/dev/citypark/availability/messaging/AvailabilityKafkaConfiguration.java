@@ -1,8 +1,12 @@
 package dev.citypark.availability.messaging;
 
+import dev.citypark.availability.AvailabilityTopics;
+import dev.citypark.occupancy.OccupancyProperties;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -18,6 +22,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class AvailabilityKafkaConfiguration {
 
     static final String FACTORY = "availabilityListenerContainerFactory";
+
+    /** The history of applied place states, partitioned like the occupancy topic (key = place id). */
+    @Bean
+    NewTopic availabilityHistoryTopic(OccupancyProperties properties) {
+        return TopicBuilder.name(AvailabilityTopics.HISTORY).partitions(properties.partitions()).build();
+    }
 
     @Bean(FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, String> availabilityListenerContainerFactory(

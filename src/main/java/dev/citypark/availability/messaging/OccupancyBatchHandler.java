@@ -45,7 +45,7 @@ import reactor.core.publisher.Mono;
  * Applies a batch of {@code citypark.occupancy.v1} records: verify the signature (the operator a record speaks for
  * must be the event's operator), parse, check against the registry, dead-letter what
  * fails (with the reason in headers), apply the rest to Redis in one pipelined round trip, count per operator, and
- * announce the changed places, in chunks of {@value #CHUNK} records so the first changes are pushed while the rest of
+ * announce the changed places and publish their states to the history topic, in chunks of {@value #CHUNK} records so the first changes are pushed while the rest of
  * a large batch is still being applied. It returns only when Redis has applied every valid record and the broker has taken
  * every dead letter, so the caller may commit the batch's offsets then — and must not before.
  * <p>
@@ -66,9 +66,12 @@ class OccupancyBatchHandler {
     private final KafkaTemplate<String, String> kafka;
     private final RecordSignatures signatures;
     private final boolean requireSignatures;
+    private final HistoryPublisher history;
 
     OccupancyBatchHandler(OccupancyValidator validator, LiveStore store, IngestCounters counters,
-            KafkaTemplate<String, String> kafka, RecordSignatures signatures, OccupancyProperties properties) {
+            KafkaTemplate<String, String> kafka, RecordSignatures signatures, OccupancyProperties properties,
+            HistoryPublisher history) {
+        this.history = history;
         this.validator = validator;
         this.store = store;
         this.counters = counters;
@@ -124,6 +127,7 @@ class OccupancyBatchHandler {
         }
         await(counters.add(tally).toFuture(), "count");
         await(store.announce(changed).toFuture(), "announce changes");
+        history.publish(changed);
     }
 
     private Mono<Signer> verify(ConsumerRecord<String, String> record) {

@@ -43,9 +43,11 @@ class SessionBatchHandler {
     private final LiveStore store;
     private final IngestCounters counters;
     private final OccupancyProperties occupancy;
+    private final HistoryPublisher history;
 
     SessionBatchHandler(OccupancyValidator places, LiveStore store, IngestCounters counters,
-            OccupancyProperties occupancy) {
+            OccupancyProperties occupancy, HistoryPublisher history) {
+        this.history = history;
         this.places = places;
         this.store = store;
         this.counters = counters;
@@ -79,6 +81,7 @@ class SessionBatchHandler {
         }
         OccupancyBatchHandler.await(counters.add(tally).toFuture(), "count");
         OccupancyBatchHandler.await(store.announce(changed).toFuture(), "announce changes");
+        history.publish(changed);
     }
 
     /** The flow for a LOT session's entry or exit, or null when the event does not move lot counts. */

@@ -107,7 +107,8 @@ class RedisClusterIngestIntegrationTest {
             LiveStore store = new LiveStore(redis, availabilityProperties);
             IngestCounters counters = new IngestCounters(redis, new SimpleMeterRegistry());
             OccupancyBatchHandler handler = new OccupancyBatchHandler(validator, store, counters, kafka, signatures,
-                    occupancyProperties);
+                    occupancyProperties, new HistoryPublisher(store, availabilityProperties, validator, registry,
+                            kafka));
             List<Segment> segments = registry.snapshot().listSegmentsIntersecting(new Envelope(-180, 180, -90, 90))
                     .stream().filter(s -> s.operator().equals(TestCallers.OPERATOR_3) && s.bays().size() >= 3)
                     .limit(12).toList();

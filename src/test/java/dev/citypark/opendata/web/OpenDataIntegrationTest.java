@@ -4,7 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import dev.citypark.CityparkIntegrationTest;
+import dev.citypark.availability.SignedRecords;
+import dev.citypark.availability.TestPlaces;
+import dev.citypark.occupancy.LotCount;
+import dev.citypark.registry.SpaceCategory;
+import dev.citypark.security.RecordSignatures;
+import dev.citypark.security.TestCallers;
+import org.awaitility.Awaitility;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import dev.citypark.opendata.Datex2Schema;
 import dev.citypark.opendata.FiwareSchemas;
 import dev.citypark.opendata.NgsiType;
@@ -23,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The open-data endpoints end to end on the real application and the committed city in the shared test database:
  * content types, paging, caching headers, ETag/304, problems for bad input, and the bodies against the official
- * schemas. Live availability is not wired yet, so every live value must read as unknown.
+ * schemas. Live values come from the shared Redis, which other test classes fill: a place is either published with a
+ * fresh value or as unknown, and a lot this class reports itself must be published with its count.
  */
 @CityparkIntegrationTest
 class OpenDataIntegrationTest {
@@ -39,10 +52,22 @@ class OpenDataIntegrationTest {
     @Autowired
     Registry registry;
 
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    RecordSignatures signatures;
+
+    TestPlaces places;
+
     private final FiwareSchemas fiware = new FiwareSchemas();
 
     @BeforeEach
     void allowLargeBodies() {
+        places = new TestPlaces(registry, redis);
         web = web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
     }
 
@@ -64,7 +89,7 @@ class OpenDataIntegrationTest {
         assertThat(lots).hasSize(5);
         assertThat(lots.get(0)).containsEntry("id", "urn:ngsi-ld:OffStreetParking:" + first.id().value())
                 .containsEntry("totalSpotNumber", first.capacity().total())
-                .doesNotContainKeys("availableSpotNumber", "status", "@context");
+                .doesNotContainKeys("@context");
         lots.forEach(lot -> assertThat(fiware.errorsOf(NgsiType.OFF_STREET_PARKING, lot)).isEmpty());
     }
 
@@ -81,7 +106,8 @@ class OpenDataIntegrationTest {
         assertThat(spots).hasSize(50);
         assertThat(spots.get(0).get("@context")).isEqualTo(List.of(OpenDataController.PARKING_CONTEXT,
                 OpenDataController.CORE_CONTEXT));
-        assertThat(spots.get(0).get("status")).isEqualTo(Map.of("type", "Property", "value", "unknown"));
+        assertThat(spots).allSatisfy(spot -> assertThat(((Map<?, ?>) spot.get("status")).get("value"))
+                .isIn("free", "occupied", "closed", "unknown"));
         spots.forEach(spot -> assertThat(fiware.errorsOf(NgsiType.PARKING_SPOT, FiwareSchemas.unwrap(spot)))
                 .isEmpty());
     }
@@ -194,7 +220,22 @@ class OpenDataIntegrationTest {
     }
 
     @Test
-    void parkingStatusIsValidDatex2XmlAndHonestlyUnknownUntilAvailabilityIsWired() {
+    void parkingStatusIsValidDatex2XmlWithALiveCountOrUnknownPerLot() {
+        Lot lot = places.countedLotsOf(TestCallers.OPERATOR_1, 60, 1).get(0);
+        int general = lot.capacity().count(SpaceCategory.GENERAL);
+        kafka.send(SignedRecords.signed(signatures, lot.id().value(), new LotCount(lot.operator(), lot.id(),
+                Instant.now(), Map.of(SpaceCategory.GENERAL, general - 7), Map.of(), false, null))).join();
+        String marker = "id=\"" + lot.id().value() + "\"";
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String status = new String(web.get().uri("/api/v1/opendata/datex2/parking-status").exchange()
+                    .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody(),
+                    StandardCharsets.UTF_8);
+            int at = status.indexOf(marker);
+            assertThat(at).isNotNegative();
+            assertThat(status.substring(at, status.indexOf("</prk:parkingStatusInformation>", at)))
+                    .doesNotContain("<prk:status>unknown</prk:status>").contains("numberOfVacantSpaces");
+        });
+
         byte[] xml = web.get().uri("/api/v1/opendata/datex2/parking-status").exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_XML)
@@ -204,9 +245,7 @@ class OpenDataIntegrationTest {
 
         assertThat(new Datex2Schema().errorsOf(xml)).isEmpty();
         String text = new String(xml, StandardCharsets.UTF_8);
-        assertThat(text.split("<prk:status>unknown</prk:status>", -1))
-                .hasSize(registry.snapshot().lotCount() + 1);
-        assertThat(text).doesNotContain("numberOfVacantSpaces");
+        assertThat(text.split("<prk:parkingStatusInformation ", -1)).hasSize(registry.snapshot().lotCount() + 1);
     }
 
     @Test
