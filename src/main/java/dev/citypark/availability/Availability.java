@@ -29,6 +29,13 @@ public interface Availability {
     Mono<BayAvailability> forBay(BayId bay);
 
     /**
+     * Many bays in one pipelined Redis round trip (one {@code HMGET} per place holding them: a bay is a field of its
+     * segment's or garage's hash). Bays the registry does not know are left out; a bay never reported is
+     * {@code UNKNOWN}. The map iterates in the order of {@code bays}.
+     */
+    Mono<Map<BayId, BayAvailability>> forBays(Collection<BayId> bays);
+
+    /**
      * Many lots and segments by id in one pipelined Redis round trip. Ids the registry does not know are left out of
      * the map; the map iterates in the order of {@code placeIds}.
      */

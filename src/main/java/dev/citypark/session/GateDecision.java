@@ -16,10 +16,14 @@ import java.util.UUID;
  * @param bill       the bill of a charged exit
  * @param anomaly    the anomaly recorded for the operator, if any
  * @param reason     human explanation where the verdict needs one (why pay now, why an attendant)
+ * @param locateCode for an entry that opened a session: its one-time locate code, to print on the ticket or show on
+ *                   the gate screen (find-my-car for drivers without an account); empty otherwise (also for a
+ *                   repeated entry read: only the code's hash is kept)
  */
 public record GateDecision(Verdict verdict, Optional<SessionId> session, Optional<SessionStatus> status,
                            boolean created, Optional<Fee> fee, Optional<Settlement> settlement, Optional<UUID> bill,
-                           Optional<UUID> anomaly, Optional<String> reason) {
+                           Optional<UUID> anomaly, Optional<String> reason,
+                           Optional<String> locateCode) {
 
     public GateDecision {
         Objects.requireNonNull(verdict, "verdict");
@@ -30,11 +34,21 @@ public record GateDecision(Verdict verdict, Optional<SessionId> session, Optiona
         Objects.requireNonNull(bill, "bill");
         Objects.requireNonNull(anomaly, "anomaly");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(locateCode, "locateCode");
     }
 
-    static GateDecision entered(Session.Active session, boolean created) {
-        return new GateDecision(Verdict.OPEN, Optional.of(session.id()), Optional.of(SessionStatus.ACTIVE), created,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    /** A repeated entry read of an open session. */
+    static GateDecision entered(Session.Active session) {
+        return new GateDecision(Verdict.OPEN, Optional.of(session.id()), Optional.of(SessionStatus.ACTIVE), false,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** An entry that opened a session, with the session's locate code. */
+    static GateDecision opened(Session.Active session, String locateCode) {
+        return new GateDecision(Verdict.OPEN, Optional.of(session.id()), Optional.of(SessionStatus.ACTIVE), true,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(locateCode));
     }
 
     /** The decision an ended session stands for (also for a repeated exit read). */
@@ -61,11 +75,12 @@ public record GateDecision(Verdict verdict, Optional<SessionId> session, Optiona
             settlement = Optional.of(Settlement.DEFERRED);
         }
         return new GateDecision(verdict, Optional.of(session.id()), Optional.of(session.status()), false, fee,
-                settlement, bill, Optional.empty(), reason);
+                settlement, bill, Optional.empty(), reason, Optional.empty());
     }
 
     static GateDecision attendant(Anomaly anomaly) {
         return new GateDecision(Verdict.ATTENDANT, Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(anomaly.id()), Optional.of(anomaly.detail()));
+                Optional.empty(), Optional.empty(), Optional.of(anomaly.id()), Optional.of(anomaly.detail()),
+                Optional.empty());
     }
 }

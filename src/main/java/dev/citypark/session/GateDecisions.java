@@ -26,7 +26,8 @@ import reactor.util.retry.Retry;
  * <ul>
  *   <li><b>Entry</b>: opens a session; a second read of the same plate within the duplicate window is the same entry;
  *       an entry while an older session of the plate is still active there closes that one at the new entry
- *       (billed, deferred) and records a {@link AnomalyKind#MISSING_EXIT} anomaly.</li>
+ *       (billed, deferred) and records a {@link AnomalyKind#MISSING_EXIT} anomaly. A new session gets a one-time
+ *       locate code ({@link LocateCodes}), stored as a hash in the same transaction and answered once.</li>
  *   <li><b>Exit</b>: closes the active session with the tariff's fee and settles it: free → settled; autopay bound →
  *       charged (declined, failed or too slow → deferred, never lost); else the credit rule decides between deferred
  *       and pay-now. A repeated exit read gets the decision already made. An exit without a session records an
@@ -50,11 +51,12 @@ public class GateDecisions {
     private final TransactionalOperator transactions;
     private final SessionProperties settings;
     private final CreditPolicy credit;
+    private final SessionLocateCodes locateCodes;
     private final Clock clock = Clock.systemUTC();
 
     GateDecisions(SessionPlaces places, SessionStore sessions, BillStore bills,
             AnomalyStore anomalies, SessionLedger ledger, SessionPricing pricing, BillPayments payments,
-            TransactionalOperator transactions, SessionProperties settings) {
+            TransactionalOperator transactions, SessionProperties settings, SessionLocateCodes locateCodes) {
         this.places = places;
         this.sessions = sessions;
         this.bills = bills;
@@ -65,6 +67,7 @@ public class GateDecisions {
         this.transactions = transactions;
         this.settings = settings;
         this.credit = CreditPolicy.of(settings.credit());
+        this.locateCodes = locateCodes;
     }
 
     /**
@@ -131,7 +134,8 @@ public class GateDecisions {
         // the common case first: no active session, one INSERT; otherwise lock the active one and decide
         Transition<Session.Active> opened = Session.open(arrival.newStay());
         Mono<GateDecision> work = ledger.tryOpen(opened)
-                .flatMap(inserted -> inserted ? Mono.just(GateDecision.entered(opened.state(), true))
+                .flatMap(inserted -> inserted ? locateCodes.issue(opened.state())
+                                .map(code -> GateDecision.opened(opened.state(), code))
                         : sessions.lockActive(arrival.place().id(), arrival.vehicle().plate())
                                 .map(Optional::of)
                                 .defaultIfEmpty(Optional.empty())
@@ -162,7 +166,9 @@ public class GateDecisions {
 
     private Mono<GateDecision> open(Arrival arrival) {
         Transition<Session.Active> opened = Session.open(arrival.newStay());
-        return ledger.open(opened).thenReturn(GateDecision.entered(opened.state(), true));
+        return ledger.open(opened)
+                .then(locateCodes.issue(opened.state()))
+                .map(code -> GateDecision.opened(opened.state(), code));
     }
 
     /** An entry read while the plate has an active session at the place. */
@@ -175,13 +181,13 @@ public class GateDecisions {
                 return Mono.error(new ConflictException("the plate's active session here began at " + entryAt
                         + ", after this entry read; the read is stale"));
             }
-            return Mono.just(GateDecision.entered(active, false));
+            return Mono.just(GateDecision.entered(active));
         }
         if (!arrival.at().isAfter(entryAt.plus(window)) && active.stay().bay().isEmpty()) {
             // the garage camera placed the car after the entry read: same session, now on its bay
             Session.Active placed = new Session.Active(active.stay().onBay(arrival.bay().get(),
                     arrival.bayCategory().orElse(active.stay().category())));
-            return sessions.save(placed).thenReturn(GateDecision.entered(placed, false));
+            return sessions.save(placed).thenReturn(GateDecision.entered(placed));
         }
         if (!arrival.at().isAfter(entryAt)) {
             return Mono.error(new ConflictException("the plate's active session here began at " + entryAt

@@ -9,5 +9,7 @@ class SessionConfiguration {
     SessionConfiguration() {
         // seed the UUID generator now: seeding reads the OS entropy source, a blocking call
         Uuids.random();
+        // create the locate codes' SHA-256 digest now: its first lookup reads the security providers
+        LocateCode.hash(new SessionId(Uuids.random()), "ABCDEF");
     }
 }

@@ -27,6 +27,11 @@ public final class Uuids {
     private Uuids() {
     }
 
+    /** A uniformly random int in {@code [0, bound)} from the same generator. */
+    static int nextInt(int bound) {
+        return RANDOM.nextInt(bound);
+    }
+
     public static UUID random() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);

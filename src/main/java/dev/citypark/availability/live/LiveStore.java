@@ -1,5 +1,7 @@
 package dev.citypark.availability.live;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -90,16 +92,44 @@ public class LiveStore {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** The hashes of many places in one pipelined round trip, in the order given. */
+    /**
+     * The hashes of many places in one pipelined round trip, in the order given. All commands go through one
+     * reactive connection handle (not one per command, as the template's per-operation calls would): with hundreds of
+     * places per read that handle's setup and teardown was most of the work on Lettuce's I/O thread.
+     */
     public Mono<Map<PlaceRef, Map<String, String>>> read(Collection<PlaceRef> places) {
-        return Flux.fromIterable(places)
-                .flatMapSequential(place -> read(place).map(hash -> Map.entry(place, hash)), PIPELINE)
+        if (places.isEmpty()) {
+            return Mono.just(new LinkedHashMap<>());
+        }
+        return redis.execute(connection -> Flux.fromIterable(places)
+                        .flatMapSequential(place -> connection.hashCommands()
+                                .hGetAll(ByteBuffer.wrap(LiveKeys.place(place).getBytes(StandardCharsets.UTF_8)))
+                                .collect(LinkedHashMap<String, String>::new,
+                                        (hash, field) -> hash.put(text(field.getKey()), text(field.getValue())))
+                                .map(hash -> Map.<PlaceRef, Map<String, String>>entry(place, hash)), PIPELINE))
                 .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
+    }
+
+    private static String text(ByteBuffer bytes) {
+        return StandardCharsets.UTF_8.decode(bytes.duplicate()).toString();
     }
 
     /** One bay's stored state ({@code null}-free: empty if never reported). */
     public Mono<String> readBay(PlaceRef place, String bayId) {
         return redis.<String, String>opsForHash().get(LiveKeys.place(place), "b." + bayId);
+    }
+
+    /**
+     * Bay fields of many places in one pipelined round trip: one {@code HMGET} per place, in the order given. Each
+     * list holds the stored value of every asked bay in order, {@code null} for a bay never reported.
+     */
+    public Mono<Map<PlaceRef, List<String>>> readBays(Map<PlaceRef, List<String>> bayIdsByPlace) {
+        return Flux.fromIterable(bayIdsByPlace.entrySet())
+                .flatMapSequential(entry -> redis.<String, String>opsForHash()
+                        .multiGet(LiveKeys.place(entry.getKey()),
+                                entry.getValue().stream().map(id -> "b." + id).toList())
+                        .map(values -> Map.entry(entry.getKey(), values)), PIPELINE)
+                .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
     }
 
     /**

@@ -82,6 +82,39 @@ class RedisAvailability implements Availability {
     }
 
     @Override
+    public Mono<Map<BayId, BayAvailability>> forBays(Collection<BayId> bays) {
+        return Mono.defer(() -> {
+            Map<PlaceRef, List<String>> byPlace = new LinkedHashMap<>();
+            Map<BayId, Place> placeOf = new LinkedHashMap<>();
+            for (BayId bay : bays) {
+                places.findPlaceOfBay(bay).ifPresent(place -> {
+                    if (placeOf.putIfAbsent(bay, place) == null) {
+                        byPlace.computeIfAbsent(new PlaceRef(place.kind(), place.id()), ref -> new ArrayList<>())
+                                .add(bay.value());
+                    }
+                });
+            }
+            if (placeOf.isEmpty()) {
+                return Mono.just(Map.<BayId, BayAvailability>of());
+            }
+            return store.readBays(byPlace).map(stored -> {
+                Instant now = Instant.now();
+                Map<String, String> valueOf = new java.util.HashMap<>();
+                stored.forEach((ref, values) -> {
+                    List<String> ids = byPlace.get(ref);
+                    for (int i = 0; i < ids.size(); i++) {
+                        valueOf.put(ids.get(i), values.get(i));
+                    }
+                });
+                Map<BayId, BayAvailability> result = new LinkedHashMap<>();
+                placeOf.forEach((bay, place) -> places.findBayCategory(bay).ifPresent(category ->
+                        result.put(bay, view.bay(bay, place, category, valueOf.get(bay.value()), now))));
+                return result;
+            });
+        });
+    }
+
+    @Override
     public Mono<Map<String, PlaceAvailability>> forPlaces(Collection<String> placeIds) {
         return Mono.defer(() -> {
             Map<PlaceRef, Place> known = new LinkedHashMap<>();

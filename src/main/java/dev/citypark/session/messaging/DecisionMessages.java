@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The reply record on {@code citypark.gate-decisions.v1}: {@code {"eventId","lotId","gateId","direction","plate",
- * "observedAt","decision","sessionId","status","feeFen","breakdown":[...],"settlement","billId","anomalyId","reason"}}.
+ * "observedAt","decision","sessionId","status","feeFen","breakdown":[...],"settlement","billId","anomalyId","reason",
+ * "locateCode"}} ({@code locateCode}: the new session's one-time locate code on an entry that opened one, else null).
  */
 final class DecisionMessages {
 
@@ -42,7 +43,8 @@ final class DecisionMessages {
         node.put("settlement", decision.settlement().map(Enum::name).orElse(null))
                 .put("billId", decision.bill().map(Object::toString).orElse(null))
                 .put("anomalyId", decision.anomaly().map(Object::toString).orElse(null))
-                .put("reason", decision.reason().orElse(null));
+                .put("reason", decision.reason().orElse(null))
+                .put("locateCode", decision.locateCode().orElse(null));
         return json.writeValueAsString(node);
     }
 }

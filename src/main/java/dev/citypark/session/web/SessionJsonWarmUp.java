@@ -33,7 +33,7 @@ class SessionJsonWarmUp implements SmartInitializingSingleton {
         Instant now = Instant.EPOCH;
         Views.LineView line = new Views.LineView("r", "CHARGE", "", "", 0, now, now);
         json.writeValueAsString(new Views.DecisionView("OPEN", null, null, false, null, null, List.of(line), null,
-                null, null, null));
+                null, null, null, null));
         json.writeValueAsString(List.of(new Views.SessionView("", "", "", "", "", "", "", null, null, now, null, null,
                 null, null, null, null)));
         json.writeValueAsString(List.of(new Views.BillView("", "", "", "", "", 0, "", "", now, null)));

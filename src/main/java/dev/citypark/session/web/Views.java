@@ -38,7 +38,7 @@ final class Views {
     /** A gate's answer: {@code decision} is what the barrier does. */
     record DecisionView(String decision, String sessionId, String status, boolean created, Long feeFen, String fee,
                         List<LineView> breakdown, String settlement, String billId, String anomalyId,
-                        String reason) {
+                        String reason, String locateCode) {
 
         static DecisionView of(GateDecision d) {
             return new DecisionView(d.verdict().name(), d.session().map(Object::toString).orElse(null),
@@ -47,7 +47,8 @@ final class Views {
                     d.fee().map(f -> f.amount().toString()).orElse(null),
                     d.fee().map(LineView::of).orElse(List.of()),
                     d.settlement().map(Enum::name).orElse(null), d.bill().map(Object::toString).orElse(null),
-                    d.anomaly().map(Object::toString).orElse(null), d.reason().orElse(null));
+                    d.anomaly().map(Object::toString).orElse(null), d.reason().orElse(null),
+                    d.locateCode().orElse(null));
         }
     }
 
