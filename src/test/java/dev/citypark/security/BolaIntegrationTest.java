@@ -99,6 +99,7 @@ class BolaIntegrationTest {
             Map.entry("GET /api/v1/opendata/ngsi-ld/entities/{id}", Decision.PUBLIC_READ),
             Map.entry("GET /api/v1/opendata/datex2/parking-table", Decision.PUBLIC_READ),
             Map.entry("GET /api/v1/opendata/datex2/parking-status", Decision.PUBLIC_READ),
+            Map.entry("GET /api/v1/search/nearest", Decision.PUBLIC_READ),
             // the caller's own things, no id
             Map.entry("GET /api/v1/operator/occupancy/counters", Decision.CALLER_SCOPED),
             Map.entry("GET /api/v1/operator/anomalies", Decision.CALLER_SCOPED),
@@ -261,6 +262,7 @@ class BolaIntegrationTest {
         String unbind = "DELETE /api/v1/me/vehicles/{plate}";
         String autopay = "PUT /api/v1/me/vehicles/{plate}/autopay";
         String noAutopay = "DELETE /api/v1/me/vehicles/{plate}/autopay";
+        String locate = "GET /api/v1/vehicles/{plate}/location";
         String keys = "/api/v1/admin/operators/" + TestCallers.OPERATOR_1.value() + "/api-keys";
         Map<String, Object> payment = Map.of("amountFen", 100, "method", "WECHAT_PAY");
         return List.of(
@@ -324,6 +326,16 @@ class BolaIntegrationTest {
                 probe(noAutopay, "another driver", HttpMethod.DELETE, "/api/v1/me/vehicles/" + plate + "/autopay",
                         null, otherDriver, NOT_FOUND),
                 probe(unbind, "operator 1", HttpMethod.DELETE, "/api/v1/me/vehicles/" + plate, null, op1, FORBIDDEN),
+                // where a car is parked: only its driver or the holder of the stay's locate code; others 404
+                probe(locate, "another driver", HttpMethod.GET, "/api/v1/vehicles/" + plate + "/location", null,
+                        otherDriver, NOT_FOUND),
+                probe(locate, "anybody", HttpMethod.GET, "/api/v1/vehicles/" + plate + "/location", null,
+                        h -> { }, NOT_FOUND),
+                probe(locate, "anybody with a guessed locate code", HttpMethod.GET,
+                        "/api/v1/vehicles/" + plate + "/location", null, h -> h.set("X-Locate-Code", "000000"),
+                        NOT_FOUND),
+                probe(locate, "operator 2", HttpMethod.GET, "/api/v1/vehicles/" + plate + "/location", null, op2,
+                        REFUSED),
                 probe("GET /api/v1/operator/vehicles/{plate}/arrears", "driver", HttpMethod.GET,
                         "/api/v1/operator/vehicles/" + plate + "/arrears", null, otherDriver, FORBIDDEN),
                 // administration: only administrators; an administrator names the key's own operator
