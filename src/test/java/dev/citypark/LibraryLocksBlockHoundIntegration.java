@@ -15,6 +15,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * <li>Netty 4.2's {@code AdaptivePoolingAllocator} takes a {@code StampedLock} when it adds a magazine under
  * contention; Netty's own integration does not cover that path. The error thrown there answered a gate event with
  * 500.</li>
+ * <li>Spring Data Redis's {@code LettuceConnectionFactory} hands out its one shared reactive connection under a
+ * {@code ReentrantLock} ({@code doInLock}, held only to read or set the connection field); two event loops asking for
+ * the connection at the same moment park for a few instructions. Found by the campaign after the analytics and search
+ * reads joined the occupancy ingest on the shared connection (an occupancy request answered 500).</li>
  * </ul>
  */
 public class LibraryLocksBlockHoundIntegration implements BlockHoundIntegration {
@@ -24,6 +28,8 @@ public class LibraryLocksBlockHoundIntegration implements BlockHoundIntegration 
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive");
+        builder.allowBlockingCallsInside(
+                "org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory", "doInLock");
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
                 "tryExpandMagazines");
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");

@@ -100,6 +100,17 @@ class BolaIntegrationTest {
             Map.entry("GET /api/v1/opendata/datex2/parking-table", Decision.PUBLIC_READ),
             Map.entry("GET /api/v1/opendata/datex2/parking-status", Decision.PUBLIC_READ),
             Map.entry("GET /api/v1/search/nearest", Decision.PUBLIC_READ),
+            // the bureau's static page (its data calls need a BUREAU token)
+            Map.entry("ROUTER ((GET && /bureau) || (HEAD && /bureau))", Decision.PUBLIC_READ),
+            Map.entry("ROUTER ((GET && /bureau/) || (HEAD && /bureau/))", Decision.PUBLIC_READ),
+            // the bureau's city-wide read-only statistics: any BUREAU or ADMIN caller, no owner (probes: others 403)
+            Map.entry("GET /api/v1/analytics/utilization", Decision.BY_DESIGN),
+            Map.entry("GET /api/v1/analytics/turnover", Decision.BY_DESIGN),
+            Map.entry("GET /api/v1/analytics/dwell", Decision.BY_DESIGN),
+            Map.entry("GET /api/v1/analytics/peaks", Decision.BY_DESIGN),
+            Map.entry("GET /api/v1/analytics/heatmap", Decision.BY_DESIGN),
+            Map.entry("GET /api/v1/analytics/operators/quality", Decision.BY_DESIGN),
+            Map.entry("GET /api/v1/analytics/forecast/accuracy", Decision.BY_DESIGN),
             // the caller's own things, no id
             Map.entry("GET /api/v1/operator/occupancy/counters", Decision.CALLER_SCOPED),
             Map.entry("GET /api/v1/operator/anomalies", Decision.CALLER_SCOPED),
@@ -336,6 +347,13 @@ class BolaIntegrationTest {
                         NOT_FOUND),
                 probe(locate, "operator 2", HttpMethod.GET, "/api/v1/vehicles/" + plate + "/location", null, op2,
                         REFUSED),
+                // the bureau's statistics, per lot too: drivers and operators are refused
+                probe("GET /api/v1/analytics/forecast/lots/{lotId}", "operator 1", HttpMethod.GET,
+                        "/api/v1/analytics/forecast/lots/" + victimLot.id(), null, op1, FORBIDDEN),
+                probe("GET /api/v1/analytics/forecast/lots/{lotId}", "driver", HttpMethod.GET,
+                        "/api/v1/analytics/forecast/lots/" + victimLot.id(), null, otherDriver, FORBIDDEN),
+                probe("GET /api/v1/analytics/operators/quality", "operator 1", HttpMethod.GET,
+                        "/api/v1/analytics/operators/quality", null, op1, FORBIDDEN),
                 probe("GET /api/v1/operator/vehicles/{plate}/arrears", "driver", HttpMethod.GET,
                         "/api/v1/operator/vehicles/" + plate + "/arrears", null, otherDriver, FORBIDDEN),
                 // administration: only administrators; an administrator names the key's own operator
