@@ -8,13 +8,30 @@ import java.time.Instant;
 record BayReading(boolean occupied, Instant since, Instant observedAt, long sequence, int categoryIndex,
                   boolean resent) {
 
+    /** Parses without regex or substrings: a search parses every bay of every sensed candidate. */
     static BayReading parse(String value) {
-        String[] parts = value.split("\\|", -1);
-        if (parts.length < 6) {
+        int[] bars = new int[5];
+        int found = 0;
+        for (int i = value.indexOf('|'); i >= 0 && found < 5; i = value.indexOf('|', i + 1)) {
+            bars[found++] = i;
+        }
+        if (found < 5) {
             throw new IllegalStateException("malformed bay state in Redis: " + value);
         }
-        return new BayReading("1".equals(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])),
-                Instant.ofEpochMilli(Long.parseLong(parts[2])), Long.parseLong(parts[3]),
-                Integer.parseInt(parts[4]), "1".equals(parts[5]));
+        int end = value.indexOf('|', bars[4] + 1);
+        if (end < 0) {
+            end = value.length();
+        }
+        try {
+            return new BayReading(bars[0] == 1 && value.charAt(0) == '1',
+                    Instant.ofEpochMilli(Long.parseLong(value, bars[0] + 1, bars[1], 10)),
+                    Instant.ofEpochMilli(Long.parseLong(value, bars[1] + 1, bars[2], 10)),
+                    Long.parseLong(value, bars[2] + 1, bars[3], 10),
+                    Integer.parseInt(value, bars[3] + 1, bars[4], 10),
+                    end == bars[4] + 2 && value.charAt(bars[4] + 1) == '1');
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalStateException("malformed bay state in Redis: " + value, e);
+        }
     }
 }

@@ -29,6 +29,9 @@ import dev.citypark.registry.SpaceCategory;
 public final class LiveView {
 
     private static final SpaceCategory[] CATEGORIES = SpaceCategory.values();
+    /** {@code occ.<CATEGORY>} field names, built once rather than per place read. */
+    private static final String[] OCCUPIED_FIELDS = java.util.Arrays.stream(CATEGORIES)
+            .map(category -> "occ." + category.name()).toArray(String[]::new);
 
     private final Duration bayStaleAfter;
     private final Duration lotStaleAfter;
@@ -72,7 +75,7 @@ public final class LiveView {
         int occupied = 0;
         for (SpaceCategory category : CATEGORIES) {
             int cap = capacity.count(category);
-            int occ = Math.max(0, Math.min(cap, integer(hash.get("occ." + category.name()))));
+            int occ = Math.max(0, Math.min(cap, integer(hash.get(OCCUPIED_FIELDS[category.ordinal()]))));
             occupied += occ;
             if (cap > 0) {
                 categories.put(category, new CategoryAvailability(cap, cap - occ, occ, 0));
