@@ -3,7 +3,8 @@
 # Starts citypark on its embedded PostgreSQL/Redis/Kafka, loads the committed city's live state (300,000 spaces, half
 # occupied) through the real apply script, and measures search over HTTP against Redis GEOSEARCH + HMGET and a
 # PostgreSQL GiST kNN join on the same servers and query points, plus the in-process query. Writes
-# target/bench/search.md. Options are passed through, e.g. --seconds=20 --warmup=8 --callers=8.
+# target/bench/search.md. Options are passed through, e.g. --seconds=20 --warmup=8 --callers=8; --cost=2000 only
+# measures the per-query cost (application and Redis CPU, Redis commands) of that many sequential in-process queries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test

@@ -175,6 +175,16 @@ public final class NearestSearchBenchmark {
                     + "measured per system; 4,096 query points; k = %d, radius %d m.%n%n", callers, warmupSeconds,
                     seconds, K, RADIUS));
             report.append("| System | queries/s | per core | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|\n");
+            if (options.containsKey("cost")) {
+                // per-query cost, one caller, CPU time rather than latency: far less sensitive to a loaded machine
+                measure("citypark in-process, 1 thread (warm-up)", inProcess, points, 1, warmupSeconds, seconds);
+                String line = cost(inProcess, points, redis, Integer.parseInt(options.get("cost")));
+                System.out.println(line);
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                Files.writeString(out.resolveSibling("search-cost.md"), line + "\n");
+                context.close();
+                System.exit(0);
+            }
             if (options.containsKey("profile")) {
                 // only the citypark paths, e.g. for a profiler (-XX:StartFlightRecording); no report
                 measure("citypark HTTP", citypark, points, callers, warmupSeconds, seconds);
@@ -189,6 +199,7 @@ public final class NearestSearchBenchmark {
             Result inN = measure("citypark in-process, " + callers + " threads", inProcess, points, callers,
                     warmupSeconds, seconds);
             Result in1 = measure("citypark in-process, 1 thread", inProcess, points, 1, warmupSeconds, seconds);
+            String cost = cost(inProcess, points, redis, 4_096);
             for (Result result : List.of(a, r, pg, inN, in1)) {
                 report.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %.2f |%n", result.name(),
                         result.rate(), result.rate() / cores, result.p50(), result.p99()));
@@ -197,6 +208,7 @@ public final class NearestSearchBenchmark {
                             + "(goal ≥ 2×), **%.2f× PostgreSQL** (goal ≥ 5×). In-process p99: **%.2f ms** (goal ≤ "
                             + "5 ms). Share of citypark answers with at least one place: %.0f %%.%n", a.rate() / r.rate(),
                     a.rate() / pg.rate(), in1.p99(), 100.0 * nonEmpty.get() / Math.max(1, answered.get())));
+            report.append(String.format(Locale.ROOT, "%n%s%n", cost));
             report.append(String.format(Locale.ROOT, "%nLoad average before / after: %s / %s%n", loadBefore,
                     loadAverage()));
             for (Connection connection : jdbc) {
@@ -278,6 +290,50 @@ public final class NearestSearchBenchmark {
         System.out.printf(Locale.ROOT, "%s: %,d queries, %,.0f/s, p50 %.2f ms, p99 %.2f ms, %d failures%n", name,
                 total, result.rate(), result.p50(), result.p99(), failures.get());
         return result;
+    }
+
+    /**
+     * Cost per in-process query, sequentially over the first {@code queries} points: the application JVM's CPU time
+     * (all its threads: caller, Lettuce I/O, GC), Redis's CPU time ({@code INFO cpu}) and Redis commands ({@code INFO
+     * stats}) divided by the queries. CPU time, unlike latency, barely depends on how loaded the machine is.
+     */
+    static String cost(Call inProcess, GeoPoint[] points, RedisCommands<String, String> redis, int queries)
+            throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double redisCpuBefore = redisCpuSeconds(redis);
+        long commandsBefore = redisStat(redis.info("stats"), "total_commands_processed");
+        long cpuBefore = os.getProcessCpuTime();
+        long wallBefore = System.nanoTime();
+        int n = Math.min(queries, points.length);
+        for (int i = 0; i < n; i++) {
+            inProcess.call(0, points[i]);
+        }
+        long wall = System.nanoTime() - wallBefore;
+        long cpu = os.getProcessCpuTime() - cpuBefore;
+        // the two INFO calls are commands too
+        long commands = redisStat(redis.info("stats"), "total_commands_processed") - commandsBefore - 2;
+        double redisCpu = redisCpuSeconds(redis) - redisCpuBefore;
+        return String.format(Locale.ROOT, "Cost per in-process query (%,d queries, one after another): "
+                        + "application CPU **%.0f µs**, Redis CPU **%.0f µs**, Redis commands **%.1f**, wall %.0f µs.",
+                n, cpu / 1e3 / n, redisCpu * 1e6 / n, commands / (double) n, wall / 1e3 / n);
+    }
+
+    private static double redisCpuSeconds(RedisCommands<String, String> redis) {
+        String info = redis.info("cpu");
+        return redisDecimal(info, "used_cpu_sys") + redisDecimal(info, "used_cpu_user");
+    }
+
+    private static long redisStat(String info, String name) {
+        return (long) redisDecimal(info, name);
+    }
+
+    private static double redisDecimal(String info, String name) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(name + ":")) {
+                return Double.parseDouble(line.substring(name.length() + 1).strip());
+            }
+        }
+        throw new IllegalStateException("no " + name + " in INFO");
     }
 
     private static double percentile(long[] sorted, double q) {
