@@ -302,6 +302,7 @@ public final class NearestSearchBenchmark {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double redisCpuBefore = redisCpuSeconds(redis);
         long commandsBefore = redisStat(redis.info("stats"), "total_commands_processed");
+        Map<String, Long> callsBefore = redisCalls(redis);
         long cpuBefore = os.getProcessCpuTime();
         long wallBefore = System.nanoTime();
         int n = Math.min(queries, points.length);
@@ -310,12 +311,33 @@ public final class NearestSearchBenchmark {
         }
         long wall = System.nanoTime() - wallBefore;
         long cpu = os.getProcessCpuTime() - cpuBefore;
-        // the two INFO calls are commands too
-        long commands = redisStat(redis.info("stats"), "total_commands_processed") - commandsBefore - 2;
+        // the INFO calls in between are commands too
+        long commands = redisStat(redis.info("stats"), "total_commands_processed") - commandsBefore - 3;
+        Map<String, Long> calls = redisCalls(redis);
+        calls.replaceAll((name, count) -> count - callsBefore.getOrDefault(name, 0L));
         double redisCpu = redisCpuSeconds(redis) - redisCpuBefore;
+        long scripts = calls.getOrDefault("evalsha", 0L) + calls.getOrDefault("eval", 0L);
+        long hashReads = calls.getOrDefault("hgetall", 0L) + calls.getOrDefault("hmget", 0L);
         return String.format(Locale.ROOT, "Cost per in-process query (%,d queries, one after another): "
-                        + "application CPU **%.0f µs**, Redis CPU **%.0f µs**, Redis commands **%.1f**, wall %.0f µs.",
-                n, cpu / 1e3 / n, redisCpu * 1e6 / n, commands / (double) n, wall / 1e3 / n);
+                        + "application CPU **%.0f µs**, Redis CPU **%.0f µs**, wall %.0f µs; Redis commands "
+                        + "(`INFO`, scripts' inner calls included) %.1f, of which EVAL/EVALSHA %.2f and "
+                        + "HGETALL/HMGET %.1f.", n, cpu / 1e3 / n, redisCpu * 1e6 / n, wall / 1e3 / n,
+                commands / (double) n, scripts / (double) n, hashReads / (double) n);
+    }
+
+    /** {@code calls} of every command in {@code INFO commandstats}, by lower-case name. */
+    private static Map<String, Long> redisCalls(RedisCommands<String, String> redis) {
+        Map<String, Long> calls = new HashMap<>();
+        for (String line : redis.info("commandstats").split("\\r?\\n")) {
+            int colon = line.indexOf(':');
+            int at = line.indexOf("calls=");
+            if (line.startsWith("cmdstat_") && colon > 0 && at > 0) {
+                int end = line.indexOf(',', at);
+                calls.put(line.substring(8, colon).toLowerCase(Locale.ROOT),
+                        Long.parseLong(line.substring(at + 6, end < 0 ? line.length() : end)));
+            }
+        }
+        return calls;
     }
 
     private static double redisCpuSeconds(RedisCommands<String, String> redis) {
