@@ -89,14 +89,14 @@ class AnalyticsController {
     @GetMapping(path = "/turnover", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Reports.Turnover> turnover(@RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return Mono.defer(() -> queries.turnover(groupBy(groupBy, GroupBy.LOT, GroupBy.SEGMENT, GroupBy.DISTRICT),
+        return Mono.defer(() -> queries.turnover(groupBy(groupBy, PLACE_GROUPS),
                 window(from, to)));
     }
 
     @GetMapping(path = "/turnover", produces = CSV)
     ResponseEntity<Flux<String>> turnoverCsv(@RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        GroupBy g = groupBy(groupBy, GroupBy.LOT, GroupBy.SEGMENT, GroupBy.DISTRICT);
+        GroupBy g = groupBy(groupBy, PLACE_GROUPS);
         Flux<String> lines = queries.turnover(g, window(from, to)).flatMapMany(t -> Flux.concat(
                 Flux.just(Csv.line("key", "name", "capacity", "sessions", "days", "turnover")),
                 Flux.fromIterable(t.rows()).map(r -> Csv.line(r.key(), r.name(), r.capacity(), r.sessions(),
@@ -107,14 +107,14 @@ class AnalyticsController {
     @GetMapping(path = "/dwell", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Reports.Dwell> dwell(@RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return Mono.defer(() -> queries.dwell(groupBy(groupBy, GroupBy.LOT, GroupBy.SEGMENT, GroupBy.DISTRICT),
+        return Mono.defer(() -> queries.dwell(groupBy(groupBy, PLACE_GROUPS),
                 window(from, to)));
     }
 
     @GetMapping(path = "/dwell", produces = CSV)
     ResponseEntity<Flux<String>> dwellCsv(@RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        GroupBy g = groupBy(groupBy, GroupBy.LOT, GroupBy.SEGMENT, GroupBy.DISTRICT);
+        GroupBy g = groupBy(groupBy, PLACE_GROUPS);
         Flux<String> lines = queries.dwell(g, window(from, to)).flatMapMany(d -> Flux.concat(
                 Flux.just(Csv.line("key", "name", "sessions", "meanMinutes", "medianMinutes", "p90Minutes")),
                 Flux.fromIterable(d.rows()).map(r -> Csv.line(r.key(), r.name(), r.sessions(), r.meanMinutes(),
@@ -125,14 +125,14 @@ class AnalyticsController {
     @GetMapping(path = "/peaks", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Reports.Peaks> peaks(@RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return Mono.defer(() -> queries.peaks(groupBy(groupBy, GroupBy.LOT, GroupBy.SEGMENT, GroupBy.DISTRICT),
+        return Mono.defer(() -> queries.peaks(groupBy(groupBy, PLACE_GROUPS),
                 window(from, to)));
     }
 
     @GetMapping(path = "/peaks", produces = CSV)
     ResponseEntity<Flux<String>> peaksCsv(@RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        GroupBy g = groupBy(groupBy, GroupBy.LOT, GroupBy.SEGMENT, GroupBy.DISTRICT);
+        GroupBy g = groupBy(groupBy, PLACE_GROUPS);
         Flux<String> lines = queries.peaks(g, window(from, to)).flatMapMany(p -> Flux.concat(
                 Flux.just(Csv.line("key", "name", "weekday", "day", "hour", "occupancyRate")),
                 Flux.fromIterable(p.rows()).flatMapIterable(r -> r.weekdays().stream()
@@ -218,6 +218,9 @@ class AnalyticsController {
         }
         return days;
     }
+
+    /** The groupings of the session reports (turnover, dwell, peaks): places and districts, not categories. */
+    private static final GroupBy[] PLACE_GROUPS = {GroupBy.LOT, GroupBy.SEGMENT, GroupBy.DISTRICT};
 
     private static GroupBy groupBy(String text, GroupBy... allowed) {
         if (text == null) {
