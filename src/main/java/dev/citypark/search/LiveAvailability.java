@@ -24,4 +24,17 @@ public interface LiveAvailability {
      * @return the counts by place; a place without any live data is absent (never a default zero)
      */
     Mono<Map<PlaceRef, LiveCount>> lookup(List<PlaceRef> places, SpaceCategory category, Duration recentWindow);
+
+    /**
+     * Without I/O: how likely this instance thinks the candidate is to be a result (fresh, with a free space of the
+     * category) from what it last heard — near 0 for a place last seen full, near 1 for one last seen with free
+     * spaces, {@value #NO_IDEA} when it heard nothing recent. It only sizes the first {@link #lookup} of a search so
+     * that one round trip usually settles it; it never decides a result.
+     */
+    default double likelyResult(Candidate candidate, SpaceCategory category) {
+        return NO_IDEA;
+    }
+
+    /** {@link #likelyResult} of a place nothing recent is known about. */
+    double NO_IDEA = 0.5;
 }

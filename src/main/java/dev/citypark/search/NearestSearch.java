@@ -3,8 +3,12 @@ package dev.citypark.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import dev.citypark.billing.Quote;
@@ -20,9 +24,15 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Nearest free space: the candidates within the radius ({@link SearchCandidates}, in memory), their live counts in
- * one {@link LiveAvailability} round trip, ranked ({@link Ranking}: fresh with free spaces first, stale after,
- * arrival predictions and distance), and for the results only, the price of the stay from the tariff engine.
+ * Nearest free space: the candidates within the radius ({@link SearchCandidates}, in memory), the live counts of the
+ * nearest of them in one {@link LiveAvailability} round trip, ranked ({@link Ranking}: fresh with free spaces first,
+ * stale after, arrival predictions and distance), and for the results only, the price of the stay from the tariff
+ * engine.
+ * <p>
+ * The first read takes as many of the nearest candidates as this instance expects to yield the limit with a margin
+ * ({@link LiveAvailability#likelyResult}, from the change stream); the farther ones are read only when that read
+ * does not settle the answer (a later, larger read — rare where the hints are right). The answer is the one reading
+ * every candidate would give: a candidate is skipped only when it cannot rank before the last result.
  * <p>
  * Thread-safe. The candidate stage and the pricing are CPU work of about a millisecond or less, done on the
  * subscribing thread; only the availability read is I/O.
@@ -46,6 +56,9 @@ public final class NearestSearch {
     private final LiveAvailability availability;
     private final TrendPredictor predictor;
     private final Clock clock;
+    private final LongAdder searches = new LongAdder();
+    private final LongAdder reads = new LongAdder();
+    private final LongAdder readAgain = new LongAdder();
 
     public NearestSearch(Supplier<RegistrySnapshot> registry, Tariffs tariffs, LiveAvailability availability,
                          TrendPredictor predictor, Clock clock) {
@@ -70,15 +83,73 @@ public final class NearestSearch {
                 return Mono.just(new SearchResult(List.of(), 0, arrival.map(a -> predictor.name())));
             }
             List<Candidate> candidates = all.size() > MAX_CANDIDATES ? all.subList(0, MAX_CANDIDATES) : all;
-            List<PlaceRef> places = candidates.stream().map(Candidate::place).toList();
             Duration window = arrival.isPresent() ? predictor.window() : Duration.ZERO;
             Instant entry = query.arriveAt().orElse(now);
-            return availability.lookup(places, query.category(), window)
-                    .map(live -> Ranking.rank(candidates, live, arrival, query.limit()))
+            return rankNearest(candidates, 0, firstRead(candidates, query), query, window, arrival, new HashMap<>(), 1)
                     .map(ranked -> new SearchResult(
                             ranked.stream().map(p -> p.withPrice(price(query, p.candidate(), entry))).toList(),
                             all.size(), arrival.map(a -> predictor.name())));
         });
+    }
+
+    /**
+     * Reads the live counts of {@code candidates[from, to)} in one round trip and ranks everything read so far; when
+     * that settles the answer ({@link Ranking#settles}: no unread, farther candidate could rank before the last
+     * result) it is the answer, otherwise the next, four times larger prefix is read. Candidates are nearest first,
+     * so the answer is the same as reading them all.
+     */
+    private Mono<List<FoundPlace>> rankNearest(List<Candidate> candidates, int from, int to, NearestQuery query,
+            Duration window, Optional<Ranking.Arrival> arrival, Map<PlaceRef, LiveCount> live, int round) {
+        List<PlaceRef> places = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            places.add(candidates.get(i).place());
+        }
+        return availability.lookup(places, query.category(), window).flatMap(read -> {
+            live.putAll(read);
+            List<FoundPlace> ranked = Ranking.rank(candidates.subList(0, to), live, arrival, query.limit());
+            if (to == candidates.size()
+                    || Ranking.settles(ranked, query.limit(), candidates.get(to).distanceMetres())) {
+                searches.increment();
+                reads.add(round);
+                if (round > 1) {
+                    readAgain.increment();
+                }
+                return Mono.just(ranked);
+            }
+            return rankNearest(candidates, to, Math.min(candidates.size(), 4 * to), query, window, arrival, live,
+                    round + 1);
+        });
+    }
+
+    /**
+     * How many of the nearest candidates the first read takes: enough that the ones this instance expects to be
+     * results ({@link LiveAvailability#likelyResult}) add up to the limit and a margin of a quarter (at least two),
+     * and never fewer than the limit.
+     */
+    int firstRead(List<Candidate> candidates, NearestQuery query) {
+        double wanted = query.limit() + Math.max(2.0, query.limit() / 4.0);
+        double expected = 0;
+        int n = 0;
+        while (n < candidates.size() && expected < wanted) {
+            expected += availability.likelyResult(candidates.get(n), query.category());
+            n++;
+        }
+        return Math.max(n, Math.min(query.limit(), candidates.size()));
+    }
+
+    /** Searches answered with at least one candidate (the ones that read live availability), since start. */
+    public long searchesRead() {
+        return searches.sum();
+    }
+
+    /** Live-availability round trips of those searches, since start: one per search unless the first did not settle. */
+    public long liveReads() {
+        return reads.sum();
+    }
+
+    /** Of {@link #searchesRead()}, those that needed more than one round trip. */
+    public long searchesReadAgain() {
+        return readAgain.sum();
     }
 
     private Ranking.Arrival arrival(Instant at, Instant now) {

@@ -49,4 +49,20 @@ final class Ranking {
         ranked.sort(ORDER);
         return ranked.stream().limit(limit).toList();
     }
+
+    /**
+     * Whether {@code ranked} — the first {@code limit} results of a prefix of the candidates, nearest first — is
+     * already the answer for all of them: no candidate beyond the prefix can rank before its last result. The best
+     * an unread candidate can be is fresh, predicted free, at {@code nextDistanceMetres} (the nearest unread one's
+     * distance); the last result must be strictly better than that.
+     */
+    static boolean settles(List<FoundPlace> ranked, int limit, double nextDistanceMetres) {
+        if (ranked.size() < limit) {
+            return false;
+        }
+        FoundPlace last = ranked.get(limit - 1);
+        return last.freshness() == Freshness.FRESH
+                && last.prediction().map(Prediction::likelyFree).orElse(true)
+                && Math.round(last.candidate().distanceMetres() * 100) < Math.round(nextDistanceMetres * 100);
+    }
 }

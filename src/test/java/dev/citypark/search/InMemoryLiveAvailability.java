@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 final class InMemoryLiveAvailability implements LiveAvailability {
 
     private final Map<PlaceRef, LiveCount> counts = new HashMap<>();
+    private final Map<PlaceRef, Double> hints = new HashMap<>();
     final List<Lookup> lookups = new ArrayList<>();
 
     record Lookup(List<PlaceRef> places, SpaceCategory category, Duration recentWindow) {
@@ -24,6 +25,17 @@ final class InMemoryLiveAvailability implements LiveAvailability {
     InMemoryLiveAvailability put(PlaceKind kind, String id, LiveCount count) {
         counts.put(new PlaceRef(kind, id), count);
         return this;
+    }
+
+    /** What {@link #likelyResult} answers for the place (otherwise {@link #NO_IDEA}). */
+    InMemoryLiveAvailability hint(PlaceKind kind, String id, double likelyResult) {
+        hints.put(new PlaceRef(kind, id), likelyResult);
+        return this;
+    }
+
+    @Override
+    public double likelyResult(Candidate candidate, SpaceCategory category) {
+        return hints.getOrDefault(candidate.place(), NO_IDEA);
     }
 
     @Override

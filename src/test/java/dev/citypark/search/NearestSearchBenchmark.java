@@ -178,7 +178,7 @@ public final class NearestSearchBenchmark {
             if (options.containsKey("cost")) {
                 // per-query cost, one caller, CPU time rather than latency: far less sensitive to a loaded machine
                 measure("citypark in-process, 1 thread (warm-up)", inProcess, points, 1, warmupSeconds, seconds);
-                String line = cost(inProcess, points, redis, Integer.parseInt(options.get("cost")));
+                String line = cost(inProcess, search, points, redis, Integer.parseInt(options.get("cost")));
                 System.out.println(line);
                 Files.createDirectories(out.toAbsolutePath().getParent());
                 Files.writeString(out.resolveSibling("search-cost.md"), line + "\n");
@@ -199,7 +199,7 @@ public final class NearestSearchBenchmark {
             Result inN = measure("citypark in-process, " + callers + " threads", inProcess, points, callers,
                     warmupSeconds, seconds);
             Result in1 = measure("citypark in-process, 1 thread", inProcess, points, 1, warmupSeconds, seconds);
-            String cost = cost(inProcess, points, redis, 4_096);
+            String cost = cost(inProcess, search, points, redis, 4_096);
             for (Result result : List.of(a, r, pg, inN, in1)) {
                 report.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %.2f |%n", result.name(),
                         result.rate(), result.rate() / cores, result.p50(), result.p99()));
@@ -297,8 +297,11 @@ public final class NearestSearchBenchmark {
      * (all its threads: caller, Lettuce I/O, GC), Redis's CPU time ({@code INFO cpu}) and Redis commands ({@code INFO
      * stats}) divided by the queries. CPU time, unlike latency, barely depends on how loaded the machine is.
      */
-    static String cost(Call inProcess, GeoPoint[] points, RedisCommands<String, String> redis, int queries)
-            throws Exception {
+    static String cost(Call inProcess, NearestSearch search, GeoPoint[] points, RedisCommands<String, String> redis,
+                       int queries) throws Exception {
+        long searchesBefore = search.searchesRead();
+        long againBefore = search.searchesReadAgain();
+        long readsBefore = search.liveReads();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double redisCpuBefore = redisCpuSeconds(redis);
         long commandsBefore = redisStat(redis.info("stats"), "total_commands_processed");
@@ -318,11 +321,15 @@ public final class NearestSearchBenchmark {
         double redisCpu = redisCpuSeconds(redis) - redisCpuBefore;
         long scripts = calls.getOrDefault("evalsha", 0L) + calls.getOrDefault("eval", 0L);
         long hashReads = calls.getOrDefault("hgetall", 0L) + calls.getOrDefault("hmget", 0L);
+        long searches = search.searchesRead() - searchesBefore;
+        long reads = search.liveReads() - readsBefore;
         return String.format(Locale.ROOT, "Cost per in-process query (%,d queries, one after another): "
                         + "application CPU **%.0f µs**, Redis CPU **%.0f µs**, wall %.0f µs; Redis commands "
                         + "(`INFO`, scripts' inner calls included) %.1f, of which EVAL/EVALSHA %.2f and "
-                        + "HGETALL/HMGET %.1f.", n, cpu / 1e3 / n, redisCpu * 1e6 / n, wall / 1e3 / n,
-                commands / (double) n, scripts / (double) n, hashReads / (double) n);
+                        + "HGETALL/HMGET %.1f; live-availability round trips per query %.3f (%,d of %,d queries "
+                        + "needed more than one).", n, cpu / 1e3 / n, redisCpu * 1e6 / n, wall / 1e3 / n,
+                commands / (double) n, scripts / (double) n, hashReads / (double) n,
+                reads / (double) Math.max(1, searches), search.searchesReadAgain() - againBefore, searches);
     }
 
     /** {@code calls} of every command in {@code INFO commandstats}, by lower-case name. */

@@ -204,4 +204,97 @@ class NearestSearchTest {
                 .expectNextCount(1)
                 .verifyComplete();
     }
+
+    @Test
+    void readsOnlyTheNearestCandidatesWhenTheyAreExpectedToAnswer() {
+        TestStreets streets = new TestStreets();
+        for (int i = 1; i <= 40; i++) {
+            streets.lot("L-" + i, 0, 20 * i, 10);
+            live.put(PlaceKind.LOT, "L-" + i, LiveCount.of(4, RECENT, false)).hint(PlaceKind.LOT, "L-" + i, 0.9);
+        }
+
+        SearchResult result = nearest(streets.snapshot(), NearestQuery.around(CENTRE, 1_000, 5));
+
+        assertThat(ids(result)).containsExactly("L-1", "L-2", "L-3", "L-4", "L-5");
+        assertThat(result.candidates()).isEqualTo(40);
+        // 5 results and a margin of 2 expected at 0.9 each: the 8 nearest, in one round trip
+        assertThat(live.lookups).singleElement()
+                .satisfies(lookup -> assertThat(lookup.places()).hasSize(8).first()
+                        .isEqualTo(new PlaceRef(PlaceKind.LOT, "L-1")));
+    }
+
+    @Test
+    void readsFartherCandidatesWhenTheNearestTurnOutFull() {
+        TestStreets streets = new TestStreets();
+        for (int i = 1; i <= 40; i++) {
+            streets.lot("L-" + i, 0, 20 * i, 10);
+            // heard free a moment ago, full now for the nearest 30
+            live.put(PlaceKind.LOT, "L-" + i, LiveCount.of(i <= 30 ? 0 : 2, RECENT, false))
+                    .hint(PlaceKind.LOT, "L-" + i, 0.9);
+        }
+
+        SearchResult result = nearest(streets.snapshot(), NearestQuery.around(CENTRE, 1_000, 3));
+
+        assertThat(ids(result)).containsExactly("L-31", "L-32", "L-33");
+        assertThat(live.lookups).hasSizeGreaterThan(1);
+        // every candidate read at most once, nearest first
+        assertThat(live.lookups.stream().flatMap(lookup -> lookup.places().stream()).toList())
+                .doesNotHaveDuplicates()
+                .startsWith(new PlaceRef(PlaceKind.LOT, "L-1"), new PlaceRef(PlaceKind.LOT, "L-2"));
+    }
+
+    @Test
+    void answersAsIfEveryCandidateHadBeenRead() {
+        java.util.Random random = new java.util.Random(20261124);
+        int readAgain = 0;
+        int readLess = 0;
+        for (int round = 0; round < 300; round++) {
+            InMemoryLiveAvailability all = new InMemoryLiveAvailability();
+            InMemoryLiveAvailability progressive = new InMemoryLiveAvailability();
+            TestStreets streets = new TestStreets();
+            int lots = 1 + random.nextInt(60);
+            for (int i = 0; i < lots; i++) {
+                String id = "L-" + i;
+                streets.lot(id, random.nextInt(1_800) - 900, random.nextInt(1_800) - 900, 10);
+                double hint = new double[] {0.05, 0.5, 0.9}[random.nextInt(3)];
+                progressive.hint(PlaceKind.LOT, id, hint);
+                if (random.nextInt(10) > 0) {
+                    boolean stale = random.nextInt(5) == 0;
+                    LiveCount count = new LiveCount(random.nextInt(3), stale ? NOW.minusSeconds(7_200) : RECENT,
+                            stale, random.nextBoolean() ? List.of() : List.of(
+                                    new FreeSample(RECENT.minusSeconds(600), random.nextInt(6))));
+                    all.put(PlaceKind.LOT, id, count);
+                    progressive.put(PlaceKind.LOT, id, count);
+                }
+            }
+            RegistrySnapshot city = streets.snapshot();
+            int limit = 1 + random.nextInt(12);
+            NearestQuery query = NearestQuery.around(CENTRE, 1_000, limit);
+            if (random.nextBoolean()) {
+                query = query.withArriveAt(NOW.plus(Duration.ofMinutes(random.nextInt(60))));
+            }
+            List<Candidate> candidates = SearchCandidates.within(city, CENTRE, 1_000, java.util.Optional.empty(),
+                    SpaceCategory.GENERAL);
+            // reading every candidate at once, as before
+            java.util.Optional<Ranking.Arrival> arrival = query.arriveAt()
+                    .map(at -> new Ranking.Arrival(LinearTrendPredictor.standard(), at));
+            Map<PlaceRef, LiveCount> every = all.lookup(candidates.stream().map(Candidate::place).toList(),
+                    SpaceCategory.GENERAL, arrival.isPresent() ? LinearTrendPredictor.standard().window()
+                            : Duration.ZERO).block(Duration.ofSeconds(5));
+            List<FoundPlace> expected = Ranking.rank(candidates, every, arrival, limit);
+            NearestSearch search = new NearestSearch(() -> city, tariffs, progressive,
+                    LinearTrendPredictor.standard(), Clock.fixed(NOW, ZoneOffset.UTC));
+            SearchResult actual = search.nearest(query).block(Duration.ofSeconds(5));
+
+            String why = "round " + round + ", " + lots + " lots, limit " + limit;
+            assertThat(actual.places()).as(why).isEqualTo(expected);
+            int read = progressive.lookups.stream().mapToInt(lookup -> lookup.places().size()).sum();
+            assertThat(read).as(why).isLessThanOrEqualTo(candidates.size());
+            readAgain += progressive.lookups.size() > 1 ? 1 : 0;
+            readLess += read < candidates.size() ? 1 : 0;
+        }
+        // both ways out of the first read happened: settled early, and read again
+        assertThat(readAgain).isPositive();
+        assertThat(readLess).isPositive();
+    }
 }

@@ -14,7 +14,9 @@ import dev.citypark.availability.BayState;
 import dev.citypark.availability.CategoryAvailability;
 import dev.citypark.availability.PlaceAvailability;
 import dev.citypark.core.BayId;
+import dev.citypark.core.SegmentId;
 import dev.citypark.registry.SpaceCategory;
+import dev.citypark.search.Candidate;
 import dev.citypark.search.FreeSample;
 import dev.citypark.search.LiveAvailability;
 import dev.citypark.search.LiveCount;
@@ -38,6 +40,10 @@ import reactor.core.publisher.Mono;
  * </ul>
  */
 class AvailabilityLiveAdapter implements LiveAvailability {
+
+    static final double LAST_SEEN_FREE = 0.9;
+    static final double LAST_SEEN_FULL = 0.05;
+    static final double BAY_OF_FREE_SEGMENT = 0.5;
 
     private final Availability availability;
     private final RecentCounts memory;
@@ -76,6 +82,29 @@ class AvailabilityLiveAdapter implements LiveAvailability {
                 return counts;
             });
         });
+    }
+
+    /**
+     * From the last count this instance heard for the place (for a bay: its segment's count of the category): free
+     * spaces → {@value #LAST_SEEN_FREE} (a bay: {@value #BAY_OF_FREE_SEGMENT}, which of them is free is not known),
+     * full → {@value #LAST_SEEN_FULL}, nothing heard → {@link #NO_IDEA}. The age of what was heard is not weighed:
+     * a count that has not changed is not re-announced, so an old count is usually still the count.
+     */
+    @Override
+    public double likelyResult(Candidate candidate, SpaceCategory category) {
+        boolean bay = candidate.place().kind() == PlaceKind.BAY;
+        String placeId = bay ? candidate.segment().map(SegmentId::value).orElse(null) : candidate.place().id();
+        if (placeId == null) {
+            return NO_IDEA;
+        }
+        Optional<FreeSample> last = memory.last(placeId, category);
+        if (last.isEmpty()) {
+            return NO_IDEA;
+        }
+        if (last.get().free() < 1) {
+            return LAST_SEEN_FULL;
+        }
+        return bay ? BAY_OF_FREE_SEGMENT : LAST_SEEN_FREE;
     }
 
     private Optional<LiveCount> place(PlaceAvailability live, SpaceCategory category, Duration window) {

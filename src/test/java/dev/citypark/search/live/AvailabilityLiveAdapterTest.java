@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.citypark.availability.Availability;
 import dev.citypark.availability.AvailabilityChange;
@@ -15,9 +16,13 @@ import dev.citypark.availability.BayAvailability;
 import dev.citypark.availability.BayState;
 import dev.citypark.availability.PlaceAvailability;
 import dev.citypark.core.BayId;
+import dev.citypark.core.GeoPoint;
+import dev.citypark.core.OperatorId;
 import dev.citypark.core.LotId;
 import dev.citypark.core.SegmentId;
 import dev.citypark.registry.SpaceCategory;
+import dev.citypark.search.Candidate;
+import dev.citypark.search.LiveAvailability;
 import dev.citypark.search.LiveCount;
 import dev.citypark.search.PlaceKind;
 import dev.citypark.search.PlaceRef;
@@ -61,6 +66,30 @@ class AvailabilityLiveAdapterTest {
         assertThat(live.get(B2).free()).isZero();
         assertThat(availability.placeReads).containsExactly(List.of("L1", "L2", "L3"));
         assertThat(availability.bayReads).hasSize(1);
+    }
+
+    @Test
+    void expectsResultsFromTheCountItLastHeard() {
+        memory.record(lot("L1", 7, T0));
+        memory.record(lot("L2", 0, T0));
+        memory.record(lot("QD-S-00001", 2, T0)); // the bays' segment (the memory is keyed by place id)
+        memory.record(lot("QD-S-00002", 0, T0));
+
+        assertThat(adapter.likelyResult(candidate(L1, null), SpaceCategory.GENERAL))
+                .isEqualTo(AvailabilityLiveAdapter.LAST_SEEN_FREE);
+        assertThat(adapter.likelyResult(candidate(L2, null), SpaceCategory.GENERAL))
+                .isEqualTo(AvailabilityLiveAdapter.LAST_SEEN_FULL);
+        assertThat(adapter.likelyResult(candidate(L3, null), SpaceCategory.GENERAL))
+                .isEqualTo(LiveAvailability.NO_IDEA);
+        assertThat(adapter.likelyResult(candidate(B1, "QD-S-00001"), SpaceCategory.GENERAL))
+                .isEqualTo(AvailabilityLiveAdapter.BAY_OF_FREE_SEGMENT);
+        assertThat(adapter.likelyResult(candidate(new PlaceRef(PlaceKind.BAY, "QD-S-00002-01"), "QD-S-00002"),
+                SpaceCategory.GENERAL)).isEqualTo(AvailabilityLiveAdapter.LAST_SEEN_FULL);
+    }
+
+    private static Candidate candidate(PlaceRef place, String segment) {
+        return new Candidate(place, "test", GeoPoint.of(36.0671, 120.3826), 10, 1, "QD-T1-CORE",
+                OperatorId.of("OP-TEST"), "370202", Optional.ofNullable(segment).map(SegmentId::of));
     }
 
     @Test
