@@ -78,20 +78,57 @@ public final class EmbeddedServers implements AutoCloseable {
         return servers;
     }
 
-    private EmbeddedServers startAll() {
-        long start = System.nanoTime();
-        CompletableFuture<EmbeddedPostgres> pg = CompletableFuture.supplyAsync(EmbeddedServers::startPostgres);
-        CompletableFuture<EmbeddedKafkaKraftBroker> broker = CompletableFuture.supplyAsync(EmbeddedServers::startKafka);
-        try {
+    /**
+     * Starts Redis on a free port. The binary is written to a temporary file and executed; a process forked at that
+     * moment by another thread (PostgreSQL's initdb starts in parallel) can still hold the file open for writing, and
+     * the exec then fails with ETXTBSY ("Text file busy"). That race is retried with a fresh copy.
+     */
+    private RedisServer startRedis() throws IOException {
+        for (int attempt = 1; ; attempt++) {
             redisPort = freePort();
-            redis = RedisServer.newRedisServer()
+            RedisServer server = RedisServer.newRedisServer()
                     .port(redisPort)
                     .bind("127.0.0.1")
                     .setting("save \"\"")
                     .setting("appendonly no")
                     .setting("protected-mode yes")
                     .build();
-            redis.start();
+            try {
+                server.start();
+                return server;
+            }
+            catch (IOException e) {
+                if (attempt >= 5 || !textFileBusy(e)) {
+                    throw e;
+                }
+                log.warn("Embedded Redis binary busy (exec raced a fork), retrying ({}/5)", attempt);
+                try {
+                    Thread.sleep(200L * attempt);
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean textFileBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && (t.getMessage().contains("error=26")
+                    || t.getMessage().contains("Text file busy"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private EmbeddedServers startAll() {
+        long start = System.nanoTime();
+        CompletableFuture<EmbeddedPostgres> pg = CompletableFuture.supplyAsync(EmbeddedServers::startPostgres);
+        CompletableFuture<EmbeddedKafkaKraftBroker> broker = CompletableFuture.supplyAsync(EmbeddedServers::startKafka);
+        try {
+            redis = startRedis();
             redisGuard = new MonitorGuard(redis, "embedded-redis-guard");
             postgres = pg.join();
             kafka = broker.join();

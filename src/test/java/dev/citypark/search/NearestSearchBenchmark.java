@@ -185,6 +185,19 @@ public final class NearestSearchBenchmark {
                 context.close();
                 System.exit(0);
             }
+            if (options.containsKey("serve")) {
+                // serve the loaded city for an external load generator (e.g. wrk) for that many seconds; no report
+                Path urls = out.resolveSibling("search-urls.txt");
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                Files.write(urls, java.util.Arrays.stream(points).map(p -> String.format(Locale.ROOT,
+                        "/api/v1/search/nearest?lat=%s&lon=%s&radius=%d&limit=%d", p.lat(), p.lon(), RADIUS, K))
+                        .toList());
+                System.out.printf("serving on port %d for %s s; query paths in %s%n", port, options.get("serve"),
+                        urls);
+                Thread.sleep(Long.parseLong(options.get("serve")) * 1000);
+                context.close();
+                System.exit(0);
+            }
             if (options.containsKey("profile")) {
                 // only the citypark paths, e.g. for a profiler (-XX:StartFlightRecording); no report
                 measure("citypark HTTP", citypark, points, callers, warmupSeconds, seconds);

@@ -110,8 +110,15 @@ public class LiveStore {
                 .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
     }
 
+    /** The buffer's remaining bytes as UTF-8 text, without moving its position (String's own ASCII fast path). */
     private static String text(ByteBuffer bytes) {
-        return StandardCharsets.UTF_8.decode(bytes.duplicate()).toString();
+        if (bytes.hasArray()) {
+            return new String(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(),
+                    StandardCharsets.UTF_8);
+        }
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.duplicate().get(copy);
+        return new String(copy, StandardCharsets.UTF_8);
     }
 
     /** One bay's stored state ({@code null}-free: empty if never reported). */
