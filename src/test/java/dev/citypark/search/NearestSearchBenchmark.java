@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -187,11 +188,7 @@ public final class NearestSearchBenchmark {
             }
             if (options.containsKey("serve")) {
                 // serve the loaded city for an external load generator (e.g. wrk) for that many seconds; no report
-                Path urls = out.resolveSibling("search-urls.txt");
-                Files.createDirectories(out.toAbsolutePath().getParent());
-                Files.write(urls, java.util.Arrays.stream(points).map(p -> String.format(Locale.ROOT,
-                        "/api/v1/search/nearest?lat=%s&lon=%s&radius=%d&limit=%d", p.lat(), p.lon(), RADIUS, K))
-                        .toList());
+                Path urls = writeQueryPaths(points, out);
                 System.out.printf("serving on port %d for %s s; query paths in %s%n", port, options.get("serve"),
                         urls);
                 Thread.sleep(Long.parseLong(options.get("serve")) * 1000);
@@ -205,7 +202,16 @@ public final class NearestSearchBenchmark {
                 context.close();
                 System.exit(0);
             }
-            Result a = measure("citypark HTTP", citypark, points, callers, warmupSeconds, seconds);
+            // the JIT first: both citypark paths run for twice the warm-up before anything is measured, so that the
+            // system measured first is not the one that pays for compilation
+            measure("warm-up (not reported): citypark HTTP", citypark, points, callers, 0, 2 * warmupSeconds);
+            measure("warm-up (not reported): citypark in-process", inProcess, points, callers, 0, 2 * warmupSeconds);
+            // the HTTP path twice: with wrk (a C load generator in its own process) when it is installed, and with
+            // the JDK's HttpClient inside this JVM, whose own CPU competes with the server's on these two cores
+            Optional<Result> wrk = measureWrk(port, points, out, callers, warmupSeconds, seconds);
+            Result jdk = measure("citypark HTTP (JDK HttpClient in the benchmark JVM)", citypark, points, callers,
+                    warmupSeconds, seconds);
+            Result a = wrk.orElse(jdk);
             Result r = measure("Redis GEOSEARCH + HMGET", redisPeer, points, callers, warmupSeconds, seconds);
             Result pg = measure("PostgreSQL GiST kNN + join", postgresPeer, points, callers, warmupSeconds,
                     seconds);
@@ -213,13 +219,17 @@ public final class NearestSearchBenchmark {
                     warmupSeconds, seconds);
             Result in1 = measure("citypark in-process, 1 thread", inProcess, points, 1, warmupSeconds, seconds);
             String cost = cost(inProcess, search, points, redis, 4_096);
-            for (Result result : List.of(a, r, pg, inN, in1)) {
+            List<Result> rows = new ArrayList<>();
+            wrk.ifPresent(rows::add);
+            rows.addAll(List.of(jdk, r, pg, inN, in1));
+            for (Result result : rows) {
                 report.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %.2f |%n", result.name(),
                         result.rate(), result.rate() / cores, result.p50(), result.p99()));
             }
-            report.append(String.format(Locale.ROOT, "%nRatios (citypark HTTP throughput ÷ peer): **%.2f× Redis** "
+            report.append(String.format(Locale.ROOT, "%nRatios (%s throughput ÷ peer): **%.2f× Redis** "
                             + "(goal ≥ 2×), **%.2f× PostgreSQL** (goal ≥ 5×). In-process p99: **%.2f ms** (goal ≤ "
-                            + "5 ms). Share of citypark answers with at least one place: %.0f %%.%n", a.rate() / r.rate(),
+                            + "5 ms). Share of citypark answers with at least one place: %.0f %%.%n", a.name(),
+                    a.rate() / r.rate(),
                     a.rate() / pg.rate(), in1.p99(), 100.0 * nonEmpty.get() / Math.max(1, answered.get())));
             report.append(String.format(Locale.ROOT, "%n%s%n", cost));
             report.append(String.format(Locale.ROOT, "%nLoad average before / after: %s / %s%n", loadBefore,
@@ -237,6 +247,83 @@ public final class NearestSearchBenchmark {
         Files.writeString(out, report.toString());
         System.out.println(report);
         System.exit(0);
+    }
+
+    /**
+     * The HTTP search measured by {@code wrk} (closed loop, {@code connections} connections on 2 threads, the same
+     * query points in turn), when {@code wrk} is on the PATH: a warm-up run, then a measured run with
+     * {@code --latency}. Empty when wrk is not installed; an error if any answer was not a 2xx.
+     */
+    static Optional<Result> measureWrk(int port, GeoPoint[] points, Path out, int connections, int warmupSeconds,
+                                       int seconds) throws Exception {
+        try {
+            new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor();
+        }
+        catch (java.io.IOException e) {
+            System.out.println("wrk not installed: the HTTP path is measured with the JDK client only");
+            return Optional.empty();
+        }
+        Path urls = writeQueryPaths(points, out);
+        Path script = urls.resolveSibling("search-wrk.lua");
+        Files.writeString(script, """
+                local paths = {}
+                for line in io.lines("%s") do paths[#paths + 1] = line end
+                local i = 0
+                init = function(args) math.randomseed(os.time() + math.floor(os.clock() * 1e6)); i = math.random(#paths) end
+                request = function()
+                  i = i %% #paths + 1
+                  return wrk.format("GET", paths[i])
+                end
+                """.formatted(urls.toString().replace("\\", "/")));
+        String target = "http://127.0.0.1:" + port;
+        runWrk(List.of("wrk", "-t2", "-c" + connections, "-d" + warmupSeconds + "s", "-s", script.toString(),
+                target));
+        String report = runWrk(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
+                script.toString(), target));
+        System.out.println(report);
+        java.util.regex.Matcher bad = java.util.regex.Pattern.compile("Non-2xx or 3xx responses: (\\d+)")
+                .matcher(report);
+        if (bad.find()) {
+            throw new IllegalStateException("wrk saw " + bad.group(1) + " non-2xx answers");
+        }
+        double rate = Double.parseDouble(group(report, "Requests/sec:\\s+([0-9.]+)"));
+        int count = Integer.parseInt(group(report, "(\\d+) requests in"));
+        return Optional.of(new Result("citypark HTTP (wrk, " + connections + " connections)", rate,
+                wrkMillis(group(report, "\\s50%\\s+([0-9.]+[a-z]+)")),
+                wrkMillis(group(report, "\\s99%\\s+([0-9.]+[a-z]+)")), count));
+    }
+
+    /** The query points as request paths, one per line, in {@code search-urls.txt} beside {@code out}. */
+    private static Path writeQueryPaths(GeoPoint[] points, Path out) throws java.io.IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path urls = dir.resolve("search-urls.txt");
+        Files.write(urls, Arrays.stream(points).map(p -> String.format(Locale.ROOT,
+                "/api/v1/search/nearest?lat=%s&lon=%s&radius=%d&limit=%d", p.lat(), p.lon(), RADIUS, K)).toList());
+        return urls;
+    }
+
+    private static String runWrk(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
+    }
+
+    private static String group(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + regex + " in wrk's report:\n" + text);
+        }
+        return m.group(1);
+    }
+
+    /** wrk's latency ("812.00us", "5.12ms", "1.02s") in milliseconds. */
+    private static double wrkMillis(String value) {
+        double number = Double.parseDouble(value.replaceAll("[a-z]+$", ""));
+        return value.endsWith("us") ? number / 1e3 : value.endsWith("ms") ? number : number * 1e3;
     }
 
     @FunctionalInterface
