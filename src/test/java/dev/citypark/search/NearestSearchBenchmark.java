@@ -208,7 +208,18 @@ public final class NearestSearchBenchmark {
             measure("warm-up (not reported): citypark in-process", inProcess, points, callers, 0, 2 * warmupSeconds);
             // the HTTP path twice: with wrk (a C load generator in its own process) when it is installed, and with
             // the JDK's HttpClient inside this JVM, whose own CPU competes with the server's on these two cores
-            Optional<Result> wrk = measureWrk(port, points, out, callers, warmupSeconds, seconds);
+            Optional<Result> wrk = Optional.empty();
+            Optional<Result> ceiling = Optional.empty();
+            if (wrkInstalled()) {
+                wrk = Optional.of(measureWrk("citypark HTTP (wrk, " + callers + " connections)", port,
+                        writeQueryPaths(points, out), callers, warmupSeconds, seconds));
+                // what this HTTP stack answers at most on this machine: the liveness probe (security chain, a
+                // 15-byte JSON body, no I/O) — no search over HTTP can be faster than this
+                Path liveness = out.toAbsolutePath().resolveSibling("search-liveness-path.txt");
+                Files.writeString(liveness, "/actuator/health/liveness\n");
+                ceiling = Optional.of(measureWrk("ceiling: `GET /actuator/health/liveness` (wrk, " + callers
+                        + " connections)", port, liveness, callers, warmupSeconds, seconds));
+            }
             Result jdk = measure("citypark HTTP (JDK HttpClient in the benchmark JVM)", citypark, points, callers,
                     warmupSeconds, seconds);
             Result a = wrk.orElse(jdk);
@@ -221,7 +232,9 @@ public final class NearestSearchBenchmark {
             String cost = cost(inProcess, search, points, redis, 4_096);
             List<Result> rows = new ArrayList<>();
             wrk.ifPresent(rows::add);
-            rows.addAll(List.of(jdk, r, pg, inN, in1));
+            rows.add(jdk);
+            ceiling.ifPresent(rows::add);
+            rows.addAll(List.of(r, pg, inN, in1));
             for (Result result : rows) {
                 report.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %.2f |%n", result.name(),
                         result.rate(), result.rate() / cores, result.p50(), result.p99()));
@@ -231,6 +244,9 @@ public final class NearestSearchBenchmark {
                             + "5 ms). Share of citypark answers with at least one place: %.0f %%.%n", a.name(),
                     a.rate() / r.rate(),
                     a.rate() / pg.rate(), in1.p99(), 100.0 * nonEmpty.get() / Math.max(1, answered.get())));
+            ceiling.ifPresent(c -> report.append(String.format(Locale.ROOT, "%nThe HTTP ceiling (the liveness probe "
+                    + "on the same server, no search) is %.2f× Redis and %.2f× PostgreSQL; search over HTTP reaches "
+                    + "%.0f %% of it.%n", c.rate() / r.rate(), c.rate() / pg.rate(), 100 * a.rate() / c.rate())));
             report.append(String.format(Locale.ROOT, "%n%s%n", cost));
             report.append(String.format(Locale.ROOT, "%nLoad average before / after: %s / %s%n", loadBefore,
                     loadAverage()));
@@ -249,22 +265,26 @@ public final class NearestSearchBenchmark {
         System.exit(0);
     }
 
-    /**
-     * The HTTP search measured by {@code wrk} (closed loop, {@code connections} connections on 2 threads, the same
-     * query points in turn), when {@code wrk} is on the PATH: a warm-up run, then a measured run with
-     * {@code --latency}. Empty when wrk is not installed; an error if any answer was not a 2xx.
-     */
-    static Optional<Result> measureWrk(int port, GeoPoint[] points, Path out, int connections, int warmupSeconds,
-                                       int seconds) throws Exception {
+    /** Whether {@code wrk} can be run. */
+    static boolean wrkInstalled() throws InterruptedException {
         try {
             new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor();
+            return true;
         }
         catch (java.io.IOException e) {
             System.out.println("wrk not installed: the HTTP path is measured with the JDK client only");
-            return Optional.empty();
+            return false;
         }
-        Path urls = writeQueryPaths(points, out);
-        Path script = urls.resolveSibling("search-wrk.lua");
+    }
+
+    /**
+     * {@code paths} (one per line in {@code pathsFile}, asked in turn) measured by {@code wrk}: closed loop,
+     * {@code connections} connections on 2 threads, a warm-up run, then a measured run with {@code --latency}. An
+     * error if any answer was not a 2xx.
+     */
+    static Result measureWrk(String name, int port, Path pathsFile, int connections, int warmupSeconds,
+                             int seconds) throws Exception {
+        Path script = pathsFile.resolveSibling(pathsFile.getFileName() + ".lua");
         Files.writeString(script, """
                 local paths = {}
                 for line in io.lines("%s") do paths[#paths + 1] = line end
@@ -274,13 +294,13 @@ public final class NearestSearchBenchmark {
                   i = i %% #paths + 1
                   return wrk.format("GET", paths[i])
                 end
-                """.formatted(urls.toString().replace("\\", "/")));
+                """.formatted(pathsFile.toAbsolutePath().toString().replace("\\", "/")));
         String target = "http://127.0.0.1:" + port;
         runWrk(List.of("wrk", "-t2", "-c" + connections, "-d" + warmupSeconds + "s", "-s", script.toString(),
                 target));
         String report = runWrk(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
                 script.toString(), target));
-        System.out.println(report);
+        System.out.println(name + "\n" + report);
         java.util.regex.Matcher bad = java.util.regex.Pattern.compile("Non-2xx or 3xx responses: (\\d+)")
                 .matcher(report);
         if (bad.find()) {
@@ -288,9 +308,8 @@ public final class NearestSearchBenchmark {
         }
         double rate = Double.parseDouble(group(report, "Requests/sec:\\s+([0-9.]+)"));
         int count = Integer.parseInt(group(report, "(\\d+) requests in"));
-        return Optional.of(new Result("citypark HTTP (wrk, " + connections + " connections)", rate,
-                wrkMillis(group(report, "\\s50%\\s+([0-9.]+[a-z]+)")),
-                wrkMillis(group(report, "\\s99%\\s+([0-9.]+[a-z]+)")), count));
+        return new Result(name, rate, wrkMillis(group(report, "\\s50%\\s+([0-9.]+[a-z]+)")),
+                wrkMillis(group(report, "\\s99%\\s+([0-9.]+[a-z]+)")), count);
     }
 
     /** The query points as request paths, one per line, in {@code search-urls.txt} beside {@code out}. */
