@@ -96,7 +96,7 @@ final class LocalPlane {
         return geodesicMetres(nearest.lat(), nearest.lon());
     }
 
-    private double geodesicMetres(double lat, double lon) {
+    double geodesicMetres(double lat, double lon) {
         return Geodesic.WGS84.Inverse(origin.lat(), origin.lon(), lat, lon, GeodesicMask.DISTANCE).s12;
     }
 

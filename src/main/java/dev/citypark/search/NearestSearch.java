@@ -77,38 +77,42 @@ public final class NearestSearch {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             Optional<Ranking.Arrival> arrival = query.arriveAt().map(at -> arrival(at, now));
-            List<Candidate> all = SearchCandidates.within(registry.get(), query.point(), query.radiusMetres(),
-                    query.kind(), query.category());
-            if (all.isEmpty()) {
+            NearestCandidates nearest = SearchCandidates.nearest(registry.get(), query.point(),
+                    query.radiusMetres(), query.kind(), query.category());
+            int all = nearest.size();
+            if (all == 0) {
                 return Mono.just(new SearchResult(List.of(), 0, arrival.map(a -> predictor.name())));
             }
-            List<Candidate> candidates = all.size() > MAX_CANDIDATES ? all.subList(0, MAX_CANDIDATES) : all;
+            int candidates = Math.min(all, MAX_CANDIDATES);
             Duration window = arrival.isPresent() ? predictor.window() : Duration.ZERO;
             Instant entry = query.arriveAt().orElse(now);
-            return rankNearest(candidates, 0, firstRead(candidates, query), query, window, arrival, new HashMap<>(), 1)
+            return rankNearest(nearest, candidates, 0, firstRead(nearest, candidates, query), query, window, arrival,
+                    new HashMap<>(), 1)
                     .map(ranked -> new SearchResult(
                             ranked.stream().map(p -> p.withPrice(price(query, p.candidate(), entry))).toList(),
-                            all.size(), arrival.map(a -> predictor.name())));
+                            all, arrival.map(a -> predictor.name())));
         });
     }
 
     /**
-     * Reads the live counts of {@code candidates[from, to)} in one round trip and ranks everything read so far; when
-     * that settles the answer ({@link Ranking#settles}: no unread, farther candidate could rank before the last
-     * result) it is the answer, otherwise the next, four times larger prefix is read. Candidates are nearest first,
-     * so the answer is the same as reading them all.
+     * Reads the live counts of candidates {@code [from, to)} (of the first {@code count}) in one round trip and
+     * ranks everything read so far; when that settles the answer ({@link Ranking#settles}: no unread, farther
+     * candidate could rank before the last result) it is the answer, otherwise the next, four times larger prefix
+     * is read. Candidates are nearest first, so the answer is the same as reading them all.
      */
-    private Mono<List<FoundPlace>> rankNearest(List<Candidate> candidates, int from, int to, NearestQuery query,
-            Duration window, Optional<Ranking.Arrival> arrival, Map<PlaceRef, LiveCount> live, int round) {
+    private Mono<List<FoundPlace>> rankNearest(NearestCandidates nearest, int count, int from, int to,
+            NearestQuery query, Duration window, Optional<Ranking.Arrival> arrival, Map<PlaceRef, LiveCount> live,
+            int round) {
+        // one more than read: the nearest unread candidate's distance bounds what reading on could change
+        List<Candidate> prefix = nearest.first(Math.min(count, to + 1));
         List<PlaceRef> places = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            places.add(candidates.get(i).place());
+            places.add(prefix.get(i).place());
         }
         return availability.lookup(places, query.category(), window).flatMap(read -> {
             live.putAll(read);
-            List<FoundPlace> ranked = Ranking.rank(candidates.subList(0, to), live, arrival, query.limit());
-            if (to == candidates.size()
-                    || Ranking.settles(ranked, query.limit(), candidates.get(to).distanceMetres())) {
+            List<FoundPlace> ranked = Ranking.rank(prefix.subList(0, to), live, arrival, query.limit());
+            if (to == count || Ranking.settles(ranked, query.limit(), prefix.get(to).distanceMetres())) {
                 searches.increment();
                 reads.add(round);
                 if (round > 1) {
@@ -116,7 +120,7 @@ public final class NearestSearch {
                 }
                 return Mono.just(ranked);
             }
-            return rankNearest(candidates, to, Math.min(candidates.size(), 4 * to), query, window, arrival, live,
+            return rankNearest(nearest, count, to, Math.min(count, 4 * to), query, window, arrival, live,
                     round + 1);
         });
     }
@@ -126,15 +130,19 @@ public final class NearestSearch {
      * results ({@link LiveAvailability#likelyResult}) add up to the limit and a margin of a quarter (at least two),
      * and never fewer than the limit.
      */
-    int firstRead(List<Candidate> candidates, NearestQuery query) {
+    int firstRead(NearestCandidates nearest, int count, NearestQuery query) {
         double wanted = query.limit() + Math.max(2.0, query.limit() / 4.0);
         double expected = 0;
         int n = 0;
-        while (n < candidates.size() && expected < wanted) {
+        List<Candidate> candidates = List.of();
+        while (n < count && expected < wanted) {
+            if (n == candidates.size()) {
+                candidates = nearest.first(Math.min(count, Math.max(2 * n, 2 * query.limit() + 8)));
+            }
             expected += availability.likelyResult(candidates.get(n), query.category());
             n++;
         }
-        return Math.max(n, Math.min(query.limit(), candidates.size()));
+        return Math.max(n, Math.min(query.limit(), count));
     }
 
     /** Searches answered with at least one candidate (the ones that read live availability), since start. */

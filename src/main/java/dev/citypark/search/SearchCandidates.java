@@ -38,7 +38,8 @@ public final class SearchCandidates {
     /** The largest search radius, in metres. */
     public static final int MAX_RADIUS_METRES = 5_000;
 
-    private static final Comparator<Candidate> NEAREST_FIRST = Comparator
+    /** Nearest first, then kind and id, so equal inputs give equal output. */
+    static final Comparator<Candidate> NEAREST_FIRST = Comparator
             .comparingDouble(Candidate::distanceMetres)
             .thenComparing(c -> c.place().kind())
             .thenComparing(c -> c.place().id());
@@ -55,40 +56,51 @@ public final class SearchCandidates {
      */
     public static List<Candidate> within(RegistrySnapshot snapshot, GeoPoint centre, double radiusMetres,
                                          Optional<ParkingKind> kind, SpaceCategory category) {
+        NearestCandidates nearest = nearest(snapshot, centre, radiusMetres, kind, category);
+        return nearest.first(nearest.size());
+    }
+
+    /**
+     * The same places as {@link #within}, in the same order, but their geodesic distances are computed only as far
+     * as {@link NearestCandidates#first} is asked (and, for {@link NearestCandidates#size}, only near the radius):
+     * the plane distance bounds the geodesic one ({@link LocalPlane#MAX_RELATIVE_ERROR}), so farther places need not
+     * be measured to know that they are farther.
+     *
+     * @throws InvalidValueException (field {@code radius}) unless 1 &le; radius &le; {@value #MAX_RADIUS_METRES}
+     */
+    public static NearestCandidates nearest(RegistrySnapshot snapshot, GeoPoint centre, double radiusMetres,
+                                            Optional<ParkingKind> kind, SpaceCategory category) {
         if (!(radiusMetres >= 1 && radiusMetres <= MAX_RADIUS_METRES)) {
             throw new InvalidValueException("radius",
                     "radius must be between 1 and " + MAX_RADIUS_METRES + " metres, was " + radiusMetres);
         }
         Envelope window = GeoBox.around(centre, radiusMetres);
         LocalPlane plane = new LocalPlane(centre);
-        List<Candidate> found = new ArrayList<>();
+        List<NearestCandidates.Pending> found = new ArrayList<>();
         if (kind.isEmpty() || kind.get() == ParkingKind.OFF_STREET) {
             addLots(snapshot, plane, radiusMetres, category, window, found);
         }
         if (kind.isEmpty() || kind.get() == ParkingKind.ON_STREET) {
             addStreet(snapshot, plane, radiusMetres, category, window, found);
         }
-        found.sort(NEAREST_FIRST);
-        return found;
+        return new NearestCandidates(plane, radiusMetres, found);
     }
 
     private static void addLots(RegistrySnapshot snapshot, LocalPlane plane, double radius, SpaceCategory category,
-                                Envelope window, List<Candidate> found) {
+                                Envelope window, List<NearestCandidates.Pending> found) {
         for (Lot lot : snapshot.listLots(window, l -> l.capacity().count(category) > 0, null, Integer.MAX_VALUE)) {
-            if (plane.certainlyBeyond(plane.planeMetres(lot.point().asJtsCoordinate()), radius)) {
+            double planeMetres = plane.planeMetres(lot.point().asJtsCoordinate());
+            if (plane.certainlyBeyond(planeMetres, radius)) {
                 continue;
             }
-            double metres = plane.geodesicMetres(lot.point());
-            if (metres <= radius) {
-                found.add(new Candidate(new PlaceRef(PlaceKind.LOT, lot.id().value()), lot.name(), lot.point(),
-                        metres, lot.capacity().count(category), lot.tariffId(), lot.operator(), lot.districtCode(),
-                        Optional.empty()));
-            }
+            found.add(new NearestCandidates.Pending(new PlaceRef(PlaceKind.LOT, lot.id().value()), lot.name(),
+                    lot.point(), lot.point().lat(), lot.point().lon(), planeMetres, lot.capacity().count(category),
+                    lot.tariffId(), lot.operator(), lot.districtCode(), Optional.empty()));
         }
     }
 
     private static void addStreet(RegistrySnapshot snapshot, LocalPlane plane, double radius,
-                                  SpaceCategory category, Envelope window, List<Candidate> found) {
+                                  SpaceCategory category, Envelope window, List<NearestCandidates.Pending> found) {
         for (Segment segment : snapshot.listSegmentsIntersecting(window)) {
             int spaces = 0;
             for (Bay bay : segment.bays()) {
@@ -102,15 +114,14 @@ public final class SearchCandidates {
                     if (bay.category() != category) {
                         continue;
                     }
-                    if (plane.certainlyBeyond(plane.planeMetres(bay.point().asJtsCoordinate()), radius)) {
+                    double planeMetres = plane.planeMetres(bay.point().asJtsCoordinate());
+                    if (plane.certainlyBeyond(planeMetres, radius)) {
                         continue;
                     }
-                    double metres = plane.geodesicMetres(bay.point());
-                    if (metres <= radius) {
-                        found.add(new Candidate(new PlaceRef(PlaceKind.BAY, bay.id().value()), segment.roadName(),
-                                bay.point(), metres, 1, segment.tariffId(), segment.operator(),
-                                segment.districtCode(), Optional.of(segment.id())));
-                    }
+                    found.add(new NearestCandidates.Pending(new PlaceRef(PlaceKind.BAY, bay.id().value()),
+                            segment.roadName(), bay.point(), bay.point().lat(), bay.point().lon(), planeMetres, 1,
+                            segment.tariffId(), segment.operator(), segment.districtCode(),
+                            Optional.of(segment.id())));
                 }
             }
             else {
@@ -118,12 +129,10 @@ public final class SearchCandidates {
                 if (plane.certainlyBeyond(nearest.planeMetres(), radius)) {
                     continue;
                 }
-                double metres = plane.geodesicMetres(nearest);
-                if (metres <= radius) {
-                    found.add(new Candidate(new PlaceRef(PlaceKind.SEGMENT, segment.id().value()),
-                            segment.roadName(), nearest.point(), metres, spaces, segment.tariffId(),
-                            segment.operator(), segment.districtCode(), Optional.empty()));
-                }
+                // the distance is measured to the unrounded point on the kerb; the reported point is rounded
+                found.add(new NearestCandidates.Pending(new PlaceRef(PlaceKind.SEGMENT, segment.id().value()),
+                        segment.roadName(), null, nearest.lat(), nearest.lon(), nearest.planeMetres(), spaces,
+                        segment.tariffId(), segment.operator(), segment.districtCode(), Optional.empty()));
             }
         }
     }

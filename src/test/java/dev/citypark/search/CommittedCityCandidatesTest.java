@@ -76,6 +76,38 @@ class CommittedCityCandidatesTest {
     }
 
     @Test
+    void lazilyMeasuredPrefixesAreThePrefixesOfTheWholeList() {
+        SplittableRandom random = new SplittableRandom(11);
+        int measuredLess = 0;
+        for (GeoPoint point : queryPoints(city, 200, 23)) {
+            int radius = random.nextInt(3) == 0 ? 5_000 : 200 + random.nextInt(1_800);
+            List<Candidate> whole = SearchCandidates.within(snapshot, point, radius, Optional.empty(),
+                    SpaceCategory.GENERAL);
+
+            NearestCandidates lazy = SearchCandidates.nearest(snapshot, point, radius, Optional.empty(),
+                    SpaceCategory.GENERAL);
+            if (random.nextBoolean()) {
+                assertThat(lazy.size()).isEqualTo(whole.size());
+            }
+            for (int n : new int[] {1, 3, 10, 11, 40, 41, 200, whole.size() + 5}) {
+                assertThat(lazy.first(n)).as("around %s within %d m, first %d", point, radius, n)
+                        .isEqualTo(whole.subList(0, Math.min(n, whole.size())));
+            }
+            assertThat(lazy.size()).isEqualTo(whole.size());
+
+            NearestCandidates once = SearchCandidates.nearest(snapshot, point, radius, Optional.empty(),
+                    SpaceCategory.GENERAL);
+            assertThat(once.first(12)).isEqualTo(whole.subList(0, Math.min(12, whole.size())));
+            if (whole.size() > 40) {
+                // the twelve nearest were found without measuring most of the others
+                assertThat(once.measured()).isLessThan(whole.size() / 2);
+                measuredLess++;
+            }
+        }
+        assertThat(measuredLess).isGreaterThan(20);
+    }
+
+    @Test
     void fiveKilometresDowntownStayWithinTheCandidateCap() {
         int most = 0;
         for (GeoPoint point : queryPoints(city, 100, 99)) {
