@@ -2,7 +2,6 @@ package dev.citypark.session;
 
 import dev.citypark.core.Outbox;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,9 +33,10 @@ class SessionLedger {
         return sessions.save(transition.state()).then(announce(transition));
     }
 
+    /** The transition's events as outbox rows, in order, in one statement. */
     private Mono<Void> announce(Transition<? extends Session> transition) {
-        return Flux.fromIterable(transition.events())
-                .concatMap(event -> outbox.append(SessionEventMessages.toMessage(event)))
-                .then();
+        return Mono.defer(() -> outbox.appendAll(transition.events().stream()
+                .map(SessionEventMessages::toMessage)
+                .toList()));
     }
 }
