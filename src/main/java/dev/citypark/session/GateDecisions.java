@@ -221,10 +221,12 @@ public class GateDecisions {
     // ---- exits --------------------------------------------------------------------------------------------------
 
     private Mono<GateDecision> leave(Place place, Vehicle vehicle, Exit exit, Optional<dev.citypark.core.BayId> bay) {
-        Mono<Checkout> work = sessions.lockActive(place.id(), vehicle.plate())
+        // the lock and the plate's standing (credit rule, autopay) in one statement
+        Mono<Checkout> work = sessions.lockActiveWithStanding(place.id(), vehicle.plate())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(active -> active.isPresent() ? checkout(active.get(), exit)
+                .flatMap(locked -> locked.isPresent()
+                        ? checkout(locked.get().session(), exit, Mono.just(locked.get().standing()))
                         : repeatedExit(place, vehicle, exit, bay));
         return transactions.transactional(work).flatMap(this::finish);
     }
@@ -240,13 +242,16 @@ public class GateDecisions {
                         return Mono.error(new ConflictException("bay " + street.bay().id().value()
                                 + " holds another vehicle's session"));
                     }
-                    return checkout(active, exit);
+                    return checkout(active, exit, Mono.defer(() -> bills.standing(active.stay().vehicle().plate())));
                 });
         return transactions.transactional(work).flatMap(this::finish);
     }
 
-    /** Inside the transaction: close, bill and settle what can be settled without the provider. */
-    private Mono<Checkout> checkout(Session.Active active, Exit exit) {
+    /**
+     * Inside the transaction: close, bill and settle what can be settled without the provider; {@code readStanding}
+     * reads the plate's standing inside the transaction after the lock (only used when there is a fee).
+     */
+    private Mono<Checkout> checkout(Session.Active active, Exit exit, Mono<Standing> readStanding) {
         Fee fee = pricing.fee(active.stay(), exit.at());
         Transition<Session.Closed> closed = active.close(exit, fee);
         if (fee.isZero()) {
@@ -255,7 +260,7 @@ public class GateDecisions {
                     .thenReturn(Checkout.done(GateDecision.ofEnded(free.state(), Optional.empty(), Optional.empty())));
         }
         Bill bill = Bill.issue(closed.state());
-        return bills.standing(active.stay().vehicle().plate()).flatMap(standing -> {
+        return readStanding.flatMap(standing -> {
             if (standing.autopay().isPresent()) {
                 AutopayBinding agreement = standing.autopay().get();
                 Transition<Session.Closed> charging = closed.map(c -> c.awaiting(Settlement.AUTOPAY));

@@ -17,6 +17,16 @@ public interface SessionStore {
     /** The active session of a plate at a place, locked. */
     Mono<Session.Active> lockActive(String placeId, Plate plate);
 
+    /**
+     * The active session of a plate at a place, locked, with the plate's {@link Standing} (autopay agreement,
+     * city-wide arrears) read in the same statement: what an exit needs, in one round trip.
+     */
+    Mono<Locked> lockActiveWithStanding(String placeId, Plate plate);
+
+    /** A locked active session and its plate's standing. */
+    record Locked(Session.Active session, Standing standing) {
+    }
+
     /** The active session on an on-street bay, locked. */
     Mono<Session.Active> lockActiveOnBay(BayId bay);
 

@@ -111,21 +111,32 @@ class R2dbcBillStore implements BillStore {
 
     @Override
     public Mono<Standing> standing(Plate plate) {
-        return database.sql("SELECT a.driver_id, a.method, a.account_ref, a.bound_at, u.n, u.total, u.oldest FROM"
-                        + " (SELECT count(*) AS n, COALESCE(sum(amount_fen), 0) AS total, min(issued_at) AS oldest"
-                        + "  FROM bill WHERE plate = :plate AND status = 'UNPAID') u"
-                        + " LEFT JOIN autopay_binding a ON a.plate = :plate")
+        return database.sql("SELECT " + standingQuery(":plate"))
                 .bind("plate", plate.value())
-                .map(row -> {
-                    Arrears arrears = new Arrears(Sql.requireLong(row, "n"),
-                            Money.ofFen(row.get("total", java.math.BigDecimal.class).longValueExact()),
-                            Sql.instant(row, "oldest"));
-                    Optional<AutopayBinding> autopay = Sql.text(row, "driver_id").map(driver -> new AutopayBinding(
-                            plate, DriverId.of(driver), PaymentMethod.valueOf(Sql.require(row, "method")),
-                            Sql.require(row, "account_ref"), Sql.requireInstant(row, "bound_at")));
-                    return new Standing(autopay, arrears);
-                })
+                .map(row -> readStanding(row, plate))
                 .one();
+    }
+
+    /**
+     * The columns and FROM of the one-row standing read of the plate given by SQL expression {@code plate}
+     * (a parameter, or a column of a table joined laterally): {@code driver_id, method, account_ref, bound_at} of its
+     * autopay agreement (null without one), {@code n, total, oldest} of its unpaid bills.
+     */
+    static String standingQuery(String plate) {
+        return "a.driver_id, a.method, a.account_ref, a.bound_at, u.n, u.total, u.oldest FROM"
+                + " (SELECT count(*) AS n, COALESCE(sum(amount_fen), 0) AS total, min(issued_at) AS oldest"
+                + "  FROM bill WHERE plate = " + plate + " AND status = 'UNPAID') u"
+                + " LEFT JOIN autopay_binding a ON a.plate = " + plate;
+    }
+
+    static Standing readStanding(Readable row, Plate plate) {
+        Arrears arrears = new Arrears(Sql.requireLong(row, "n"),
+                Money.ofFen(row.get("total", java.math.BigDecimal.class).longValueExact()),
+                Sql.instant(row, "oldest"));
+        Optional<AutopayBinding> autopay = Sql.text(row, "driver_id").map(driver -> new AutopayBinding(
+                plate, DriverId.of(driver), PaymentMethod.valueOf(Sql.require(row, "method")),
+                Sql.require(row, "account_ref"), Sql.requireInstant(row, "bound_at")));
+        return new Standing(autopay, arrears);
     }
 
     @Override

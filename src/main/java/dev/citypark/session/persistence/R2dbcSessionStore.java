@@ -63,6 +63,18 @@ class R2dbcSessionStore implements SessionStore {
     }
 
     @Override
+    public Mono<Locked> lockActiveWithStanding(String placeId, Plate plate) {
+        // one round trip instead of two: the lock, and the standing read laterally for the locked row's plate
+        return database.sql("SELECT " + columns("s.") + ", st.* FROM parking_session s"
+                        + " CROSS JOIN LATERAL (SELECT " + R2dbcBillStore.standingQuery("s.plate") + ") st"
+                        + " WHERE s.place_id = :place AND s.plate = :plate AND s.status = 'ACTIVE' FOR UPDATE OF s")
+                .bind("place", placeId)
+                .bind("plate", plate.value())
+                .map(row -> new Locked((Session.Active) read(row), R2dbcBillStore.readStanding(row, plate)))
+                .one();
+    }
+
+    @Override
     public Mono<Session.Active> lockActiveOnBay(BayId bay) {
         return database.sql("SELECT " + COLUMNS + " FROM parking_session"
                         + " WHERE bay_id = :bay AND status = 'ACTIVE' AND place_kind = 'SEGMENT' FOR UPDATE")
