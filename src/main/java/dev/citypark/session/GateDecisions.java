@@ -131,19 +131,23 @@ public class GateDecisions {
     }
 
     private Mono<GateDecision> enter(Arrival arrival) {
-        // the common case first: no active session, one INSERT; otherwise lock the active one and decide
+        // the common case first: no active session → one statement writes the session, its locate code's hash and
+        // its outbox row (atomic on its own: no BEGIN/COMMIT round trips); otherwise, in a transaction, lock the
+        // active one and decide
         Transition<Session.Active> opened = Session.open(arrival.newStay());
-        Mono<GateDecision> work = ledger.tryOpen(opened)
-                .flatMap(inserted -> inserted ? locateCodes.issue(opened.state())
-                                .map(code -> GateDecision.opened(opened.state(), code))
-                        : sessions.lockActive(arrival.place().id(), arrival.vehicle().plate())
-                                .map(Optional::of)
-                                .defaultIfEmpty(Optional.empty())
-                                .flatMap(active -> active.isPresent() ? reenter(active.get(), arrival)
-                                        : open(arrival)));
+        Mono<GateDecision> work = Mono.defer(() -> {
+            SessionLocateCodes.Issued code = locateCodes.newCode(opened.state());
+            return ledger.openAtOnce(opened, code.hash())
+                    .flatMap(inserted -> inserted ? Mono.just(GateDecision.opened(opened.state(), code.code()))
+                            : transactions.transactional(sessions.lockActive(arrival.place().id(),
+                                            arrival.vehicle().plate())
+                                    .map(Optional::of)
+                                    .defaultIfEmpty(Optional.empty())
+                                    .flatMap(active -> active.isPresent() ? reenter(active.get(), arrival)
+                                            : open(arrival))));
+        });
         // two first reads racing: the loser's insert hits the one-active index; retried, it merges
-        return transactions.transactional(work)
-                .retryWhen(Retry.max(1).filter(DuplicateKeyException.class::isInstance));
+        return work.retryWhen(Retry.max(1).filter(DuplicateKeyException.class::isInstance));
     }
 
     private Mono<GateDecision> occupy(Arrival arrival) {

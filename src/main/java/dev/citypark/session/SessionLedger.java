@@ -23,10 +23,14 @@ class SessionLedger {
         return sessions.insert(opened.state()).then(announce(opened));
     }
 
-    /** Opens the session unless the plate already has an active one at the place; emits whether it did. */
-    Mono<Boolean> tryOpen(Transition<Session.Active> opened) {
-        return sessions.insertIfNoneActive(opened.state())
-                .flatMap(inserted -> inserted ? announce(opened).thenReturn(true) : Mono.just(false));
+    /**
+     * Opens the session unless the plate already has an active one at the place, with its outbox rows and the hash
+     * of its locate code, in one statement: atomic without a transaction (one round trip, one commit). Emits whether
+     * it opened; when not, nothing was written.
+     */
+    Mono<Boolean> openAtOnce(Transition<Session.Active> opened, String locateCodeHash) {
+        return Mono.defer(() -> sessions.openIfNoneActive(opened.state(),
+                opened.events().stream().map(SessionEventMessages::toMessage).toList(), locateCodeHash));
     }
 
     Mono<Void> record(Transition<? extends Session> transition) {

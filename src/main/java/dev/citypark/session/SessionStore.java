@@ -1,9 +1,11 @@
 package dev.citypark.session;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.citypark.core.BayId;
 import dev.citypark.core.DriverId;
+import dev.citypark.core.OutboxMessage;
 import dev.citypark.core.Plate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,12 +48,14 @@ public interface SessionStore {
     Mono<Void> insert(Session.Active session);
 
     /**
-     * Inserts a new active session unless the plate already has one at the place.
+     * Opens a session unless the plate already has an active one at the place, in one statement (atomic on its own,
+     * no transaction needed): the session row and, only if it was inserted, the hash of its locate code and its
+     * outbox rows.
      *
-     * @return true when inserted
+     * @return true when opened; false (nothing written) when the plate has an active session there
      * @throws org.springframework.dao.DuplicateKeyException when the on-street bay already has an active session
      */
-    Mono<Boolean> insertIfNoneActive(Session.Active session);
+    Mono<Boolean> openIfNoneActive(Session.Active session, List<OutboxMessage> announce, String locateCodeHash);
 
     /** Writes a session's current state over its row. */
     Mono<Void> save(Session session);

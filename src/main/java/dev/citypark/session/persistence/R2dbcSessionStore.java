@@ -2,6 +2,7 @@ package dev.citypark.session.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import dev.citypark.core.DriverId;
 import dev.citypark.core.GateId;
 import dev.citypark.core.Money;
 import dev.citypark.core.OperatorId;
+import dev.citypark.core.OutboxMessage;
+import dev.citypark.core.OutboxStatements;
 import dev.citypark.core.Plate;
 import dev.citypark.core.PlateColour;
 import dev.citypark.registry.SpaceCategory;
@@ -114,22 +117,36 @@ class R2dbcSessionStore implements SessionStore {
 
     @Override
     public Mono<Void> insert(Session.Active session) {
-        return insertStatement(session, "").then();
+        return bindSession(database.sql(INSERT_SESSION), session).then();
     }
+
+    private static final String INSERT_SESSION = "INSERT INTO parking_session (id, status, place_kind, place_id,"
+            + " operator_id, district_code, tariff_id, plate, plate_colour, category, entry_gate_id, bay_id, entry_at,"
+            + " entry_confidence, entry_image_ref) VALUES (:id, 'ACTIVE', :placeKind, :placeId,"
+            + " :operator, :district, :tariff, :plate, :colour, :category, :gate, :bay, :entryAt,"
+            + " :confidence, :imageRef)";
 
     @Override
-    public Mono<Boolean> insertIfNoneActive(Session.Active session) {
-        return insertStatement(session, " ON CONFLICT (place_id, plate) WHERE status = 'ACTIVE' DO NOTHING")
-                .map(n -> n == 1);
+    public Mono<Boolean> openIfNoneActive(Session.Active session, List<OutboxMessage> announce, String codeHash) {
+        // one statement, atomic on its own: the session row, then (only if it was inserted) the locate code's hash
+        // and the outbox rows, which read the inserted row from CTE s
+        String sql = "WITH s AS (" + INSERT_SESSION + " ON CONFLICT (place_id, plate) WHERE status = 'ACTIVE'"
+                + " DO NOTHING RETURNING id, plate, entry_at),"
+                + " c AS (INSERT INTO locate_code (session_id, plate, code_hash, issued_at)"
+                + " SELECT id, plate, :codeHash, entry_at FROM s)"
+                + (announce.isEmpty() ? "" : ", o AS (" + OutboxStatements.insertFor("s", announce.size(), "o") + ")")
+                + " SELECT count(*) AS opened FROM s";
+        DatabaseClient.GenericExecuteSpec statement = bindSession(database.sql(sql), session)
+                .bind("codeHash", codeHash);
+        return OutboxStatements.bind(statement, announce, "o")
+                .map(row -> Sql.requireLong(row, "opened") == 1)
+                .one();
     }
 
-    private Mono<Long> insertStatement(Session.Active session, String onConflict) {
+    private static DatabaseClient.GenericExecuteSpec bindSession(DatabaseClient.GenericExecuteSpec statement,
+            Session.Active session) {
         Stay stay = session.stay();
-        return database.sql("INSERT INTO parking_session (id, status, place_kind, place_id, operator_id,"
-                        + " district_code, tariff_id, plate, plate_colour, category, entry_gate_id, bay_id, entry_at,"
-                        + " entry_confidence, entry_image_ref) VALUES (:id, 'ACTIVE', :placeKind, :placeId,"
-                        + " :operator, :district, :tariff, :plate, :colour, :category, :gate, :bay, :entryAt,"
-                        + " :confidence, :imageRef)" + onConflict)
+        return statement
                 .bind("id", stay.id().value())
                 .bind("placeKind", stay.place().kind().name())
                 .bind("placeId", stay.place().id())
@@ -143,9 +160,7 @@ class R2dbcSessionStore implements SessionStore {
                 .bind("bay", Sql.optional(stay.bay().map(BayId::value), String.class))
                 .bind("entryAt", stay.entryAt())
                 .bind("confidence", stay.evidence().confidence())
-                .bind("imageRef", Sql.optional(stay.evidence().imageRef(), String.class))
-                .fetch()
-                .rowsUpdated();
+                .bind("imageRef", Sql.optional(stay.evidence().imageRef(), String.class));
     }
 
     @Override
