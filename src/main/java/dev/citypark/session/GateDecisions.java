@@ -218,8 +218,7 @@ public class GateDecisions {
         if (fee.isZero()) {
             return ledger.record(closed.then(c -> c.settleFree(exit.at())));
         }
-        return ledger.record(closed.then(c -> c.defer(exit.at())))
-                .then(bills.insert(Bill.issue(closed.state())));
+        return ledger.recordWithBill(closed.then(c -> c.defer(exit.at())), Bill.issue(closed.state()));
     }
 
     // ---- exits --------------------------------------------------------------------------------------------------
@@ -269,20 +268,19 @@ public class GateDecisions {
                 AutopayBinding agreement = standing.autopay().get();
                 Transition<Session.Closed> charging = closed.map(c -> c.awaiting(Settlement.AUTOPAY));
                 Payment payment = payments.autopayPayment(bill, agreement);
-                return ledger.record(charging)
-                        .then(bills.insert(bill))
+                return ledger.recordWithBill(charging, bill)
                         .then(bills.insertPaymentIfAbsent(payment))
                         .thenReturn(Checkout.autopay(payment, agreement));
             }
             List<String> refusals = credit.refusals(standing.arrears(), exit.at());
             if (refusals.isEmpty()) {
                 Transition<Session.Unpaid> deferred = closed.then(c -> c.defer(exit.at()));
-                return ledger.record(deferred).then(bills.insert(bill))
+                return ledger.recordWithBill(deferred, bill)
                         .thenReturn(Checkout.done(GateDecision.ofEnded(deferred.state(), Optional.of(bill.id()),
                                 Optional.empty())));
             }
             Transition<Session.Closed> payNow = closed.map(c -> c.awaiting(Settlement.PAY_NOW));
-            return ledger.record(payNow).then(bills.insert(bill))
+            return ledger.recordWithBill(payNow, bill)
                     .thenReturn(Checkout.done(GateDecision.ofEnded(payNow.state(), Optional.of(bill.id()),
                             Optional.of("pay before leaving: " + String.join("; ", refusals)))));
         });

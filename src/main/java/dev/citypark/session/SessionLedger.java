@@ -37,6 +37,12 @@ class SessionLedger {
         return sessions.save(transition.state()).then(announce(transition));
     }
 
+    /** {@link #record} and the insert of the session's bill, in one statement (one round trip). */
+    Mono<Void> recordWithBill(Transition<? extends Session> transition, Bill bill) {
+        return Mono.defer(() -> sessions.saveWithBill(transition.state(), bill,
+                transition.events().stream().map(SessionEventMessages::toMessage).toList()));
+    }
+
     /** The transition's events as outbox rows, in order, in one statement. */
     private Mono<Void> announce(Transition<? extends Session> transition) {
         return Mono.defer(() -> outbox.appendAll(transition.events().stream()

@@ -60,6 +60,12 @@ public interface SessionStore {
     /** Writes a session's current state over its row. */
     Mono<Void> save(Session session);
 
+    /**
+     * Writes a session's current state over its row, inserts its bill and appends its outbox rows, in one statement
+     * (inside the caller's transaction, like every method here).
+     */
+    Mono<Void> saveWithBill(Session session, Bill bill, List<OutboxMessage> announce);
+
     /** A driver's sessions: of the plates bound to them, ended after the binding or still active; newest first. */
     Flux<Session> listForDriver(DriverId driver, int limit);
 

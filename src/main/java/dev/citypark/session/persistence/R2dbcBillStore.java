@@ -46,19 +46,36 @@ class R2dbcBillStore implements BillStore {
 
     @Override
     public Mono<Void> insert(Bill bill) {
-        return database.sql("INSERT INTO bill (id, session_id, plate, operator_id, place_id, amount_fen, status,"
-                        + " issued_at, paid_at) VALUES (:id, :session, :plate, :operator, :place, :amount, :status,"
-                        + " :issuedAt, :paidAt)")
-                .bind("id", bill.id())
+        return bindInsert(database.sql("INSERT INTO bill (id, session_id, plate, operator_id, place_id, amount_fen,"
+                        + " status, issued_at, paid_at) VALUES (:id, :session, :plate, :operator, :place, :amount,"
+                        + " :status, :issuedAt, :paidAt)"), bill, "")
                 .bind("session", bill.session().value())
-                .bind("plate", bill.vehicle().plate().value())
-                .bind("operator", bill.operator().value())
-                .bind("place", bill.place())
-                .bind("amount", bill.amount().fen())
-                .bind("status", bill.status().name())
-                .bind("issuedAt", bill.issuedAt())
-                .bind("paidAt", Sql.optional(bill.paidAt(), Instant.class))
                 .then();
+    }
+
+    /**
+     * The bill's INSERT as part of a larger statement: one row for the row of {@code from} (a CTE holding the
+     * session's {@code id}; no row there, no bill). Parameters are named {@code <prefix><field>}: see
+     * {@link #bindInsert}.
+     */
+    static String insertFor(String from, String prefix) {
+        return "INSERT INTO bill (id, session_id, plate, operator_id, place_id, amount_fen, status, issued_at, paid_at)"
+                + " SELECT :" + prefix + "id, " + from + ".id, :" + prefix + "plate, :" + prefix + "operator, :"
+                + prefix + "place, :" + prefix + "amount, :" + prefix + "status, CAST(:" + prefix
+                + "issuedAt AS timestamptz), CAST(:" + prefix + "paidAt AS timestamptz) FROM " + from;
+    }
+
+    /** Binds the bill's fields but its session (named {@code <prefix>id, <prefix>plate, ...}). */
+    static DatabaseClient.GenericExecuteSpec bindInsert(DatabaseClient.GenericExecuteSpec statement, Bill bill,
+            String prefix) {
+        return statement.bind(prefix + "id", bill.id())
+                .bind(prefix + "plate", bill.vehicle().plate().value())
+                .bind(prefix + "operator", bill.operator().value())
+                .bind(prefix + "place", bill.place())
+                .bind(prefix + "amount", bill.amount().fen())
+                .bind(prefix + "status", bill.status().name())
+                .bind(prefix + "issuedAt", bill.issuedAt())
+                .bind(prefix + "paidAt", Sql.optional(bill.paidAt(), Instant.class));
     }
 
     @Override

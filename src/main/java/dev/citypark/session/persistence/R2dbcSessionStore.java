@@ -18,6 +18,7 @@ import dev.citypark.core.OutboxStatements;
 import dev.citypark.core.Plate;
 import dev.citypark.core.PlateColour;
 import dev.citypark.registry.SpaceCategory;
+import dev.citypark.session.Bill;
 import dev.citypark.session.Evidence;
 import dev.citypark.session.Exit;
 import dev.citypark.session.Fee;
@@ -163,15 +164,42 @@ class R2dbcSessionStore implements SessionStore {
                 .bind("imageRef", Sql.optional(stay.evidence().imageRef(), String.class));
     }
 
+    private static final String UPDATE_SESSION = "UPDATE parking_session SET status = :status,"
+            + " category = :category, bay_id = :bay, exit_gate_id = :exitGate, exit_at = :exitAt, fee_fen = :fee,"
+            + " tariff_version = :tariffVersion, breakdown = CAST(:breakdown AS json), awaiting = :awaiting,"
+            + " settlement = :settlement, paid_fen = :paid, deferred_at = COALESCE(:deferredAt, deferred_at),"
+            + " settled_at = :settledAt, written_off_at = :writtenOffAt, write_off_reason = :reason,"
+            + " updated_at = now() WHERE id = :id";
+
     @Override
     public Mono<Void> save(Session session) {
+        return bindSave(database.sql(UPDATE_SESSION), session)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 1 ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("session " + session.id() + " does not exist")));
+    }
+
+    @Override
+    public Mono<Void> saveWithBill(Session session, Bill bill, List<OutboxMessage> announce) {
+        // one statement: the session row, then (only if it was updated) its bill and its outbox rows
+        String sql = "WITH s AS (" + UPDATE_SESSION + " RETURNING id),"
+                + " b AS (" + R2dbcBillStore.insertFor("s", "b") + ")"
+                + (announce.isEmpty() ? "" : ", o AS (" + OutboxStatements.insertFor("s", announce.size(), "o") + ")")
+                + " SELECT count(*) AS saved FROM s";
+        DatabaseClient.GenericExecuteSpec statement = R2dbcBillStore.bindInsert(bindSave(database.sql(sql), session),
+                bill, "b");
+        return OutboxStatements.bind(statement, announce, "o")
+                .map(row -> Sql.requireLong(row, "saved"))
+                .one()
+                .flatMap(n -> n == 1 ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("session " + session.id() + " does not exist")));
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindSave(DatabaseClient.GenericExecuteSpec statement,
+            Session session) {
         Row row = Row.of(session);
-        return database.sql("UPDATE parking_session SET status = :status, category = :category, bay_id = :bay,"
-                        + " exit_gate_id = :exitGate, exit_at = :exitAt, fee_fen = :fee, tariff_version = :tariffVersion,"
-                        + " breakdown = CAST(:breakdown AS json), awaiting = :awaiting, settlement = :settlement,"
-                        + " paid_fen = :paid, deferred_at = COALESCE(:deferredAt, deferred_at),"
-                        + " settled_at = :settledAt, written_off_at = :writtenOffAt, write_off_reason = :reason,"
-                        + " updated_at = now() WHERE id = :id")
+        return statement
                 .bind("id", session.id().value())
                 .bind("status", session.status().name())
                 .bind("category", session.stay().category().name())
@@ -188,11 +216,7 @@ class R2dbcSessionStore implements SessionStore {
                 .bind("deferredAt", Sql.optional(row.deferredAt(), Instant.class))
                 .bind("settledAt", Sql.optional(row.settledAt(), Instant.class))
                 .bind("writtenOffAt", Sql.optional(row.writtenOffAt(), Instant.class))
-                .bind("reason", Sql.optional(row.reason(), String.class))
-                .fetch()
-                .rowsUpdated()
-                .flatMap(n -> n == 1 ? Mono.<Void>empty()
-                        : Mono.error(new IllegalStateException("session " + session.id() + " does not exist")));
+                .bind("reason", Sql.optional(row.reason(), String.class));
     }
 
     @Override
