@@ -33,8 +33,9 @@ import reactor.util.retry.Retry;
  *       and pay-now. A repeated exit read gets the decision already made. An exit without a session records an
  *       {@link AnomalyKind#EXIT_WITHOUT_ENTRY} anomaly and asks for an attendant.</li>
  * </ul>
- * Each event is one R2DBC transaction (session row, bill, payment, outbox rows); an autopay charge runs after it
- * commits and its outcome is a second transaction. Invalid events change nothing.
+ * Each event is one R2DBC transaction (session row, bill, payment, outbox rows) — a first entry one statement, atomic
+ * on its own; an autopay charge runs after it commits and its outcome is a second transaction. Invalid events change
+ * nothing.
  */
 @Service
 public class GateDecisions {
