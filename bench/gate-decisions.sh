@@ -3,15 +3,17 @@
 # embedded PostgreSQL — the decision through the service and through HTTP, and the peer (a bare INSERT + outbox
 # INSERT transaction) at the same offered rates in the same run. Not part of ./mvnw verify. Writes
 # target/bench/gate-decisions.md. Options: --rates=250,500,1000 --seconds=20 --warmup=5 --paths=service,http,peer
+# --jit-warmup=20 (seconds each path runs unmeasured at the first rate before the first measured run; 0 = none)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rates=250,500,1000; seconds=20; warmup=5; paths=service,http,peer
+rates=250,500,1000; seconds=20; warmup=5; paths=service,http,peer; jit_warmup=20
 for arg in "$@"; do
   case "$arg" in
     --rates=*) rates="${arg#*=}" ;;
     --seconds=*) seconds="${arg#*=}" ;;
     --warmup=*) warmup="${arg#*=}" ;;
     --paths=*) paths="${arg#*=}" ;;
+    --jit-warmup=*) jit_warmup="${arg#*=}" ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -19,7 +21,7 @@ rm -f target/bench/gate-decisions.md
 ./mvnw -B -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=GateDecisionBenchmark \
   -Dfailsafe.failIfNoSpecifiedTests=false -Dcitypark.bench=true -Dcitypark.embedded.postgres-durable=true \
   -Dcitypark.bench.rates="$rates" -Dcitypark.bench.seconds="$seconds" -Dcitypark.bench.warmup="$warmup" \
-  -Dcitypark.bench.paths="$paths"
+  -Dcitypark.bench.paths="$paths" -Dcitypark.bench.jit-warmup="$jit_warmup"
 test -s target/bench/gate-decisions.md
 # the ratios to the peer measured in the same run, per offered rate (latency ÷ peer latency: how many times the bare
 # INSERT + outbox transaction the decision costs)

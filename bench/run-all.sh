@@ -32,7 +32,7 @@ quick_args() {
     search-candidates) echo "-wi 1 -w 1s -i 1 -r 2s" ;;
     search) echo "--seconds=3 --warmup=1" ;;
     occupancy-ingest) echo "--events=20000 --warmup=5000 --rate=500 --seconds=5" ;;
-    gate-decisions) echo "--rates=100 --seconds=3 --warmup=1 --paths=service,peer" ;;
+    gate-decisions) echo "--rates=100 --seconds=3 --warmup=1 --jit-warmup=1 --paths=service,peer" ;;
     analytics-month) echo "--days=2 --runs=1" ;;
   esac
 }

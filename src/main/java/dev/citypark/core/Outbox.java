@@ -1,5 +1,7 @@
 package dev.citypark.core;
 
+import java.util.List;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,4 +15,10 @@ public interface Outbox {
 
     /** Appends a message; joins the caller's reactive transaction if there is one. */
     Mono<Void> append(OutboxMessage message);
+
+    /**
+     * Appends messages in their order, in one statement (one round trip to the database, however many); joins the
+     * caller's reactive transaction if there is one. Nothing happens for an empty list.
+     */
+    Mono<Void> appendAll(List<OutboxMessage> messages);
 }

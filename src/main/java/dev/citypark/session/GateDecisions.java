@@ -33,8 +33,9 @@ import reactor.util.retry.Retry;
  *       and pay-now. A repeated exit read gets the decision already made. An exit without a session records an
  *       {@link AnomalyKind#EXIT_WITHOUT_ENTRY} anomaly and asks for an attendant.</li>
  * </ul>
- * Each event is one R2DBC transaction (session row, bill, payment, outbox rows); an autopay charge runs after it
- * commits and its outcome is a second transaction. Invalid events change nothing.
+ * Each event is one R2DBC transaction (session row, bill, payment, outbox rows) — a first entry one statement, atomic
+ * on its own; an autopay charge runs after it commits and its outcome is a second transaction. Invalid events change
+ * nothing.
  */
 @Service
 public class GateDecisions {
@@ -131,19 +132,23 @@ public class GateDecisions {
     }
 
     private Mono<GateDecision> enter(Arrival arrival) {
-        // the common case first: no active session, one INSERT; otherwise lock the active one and decide
+        // the common case first: no active session → one statement writes the session, its locate code's hash and
+        // its outbox row (atomic on its own: no BEGIN/COMMIT round trips); otherwise, in a transaction, lock the
+        // active one and decide
         Transition<Session.Active> opened = Session.open(arrival.newStay());
-        Mono<GateDecision> work = ledger.tryOpen(opened)
-                .flatMap(inserted -> inserted ? locateCodes.issue(opened.state())
-                                .map(code -> GateDecision.opened(opened.state(), code))
-                        : sessions.lockActive(arrival.place().id(), arrival.vehicle().plate())
-                                .map(Optional::of)
-                                .defaultIfEmpty(Optional.empty())
-                                .flatMap(active -> active.isPresent() ? reenter(active.get(), arrival)
-                                        : open(arrival)));
+        Mono<GateDecision> work = Mono.defer(() -> {
+            SessionLocateCodes.Issued code = locateCodes.newCode(opened.state());
+            return ledger.openAtOnce(opened, code.hash())
+                    .flatMap(inserted -> inserted ? Mono.just(GateDecision.opened(opened.state(), code.code()))
+                            : transactions.transactional(sessions.lockActive(arrival.place().id(),
+                                            arrival.vehicle().plate())
+                                    .map(Optional::of)
+                                    .defaultIfEmpty(Optional.empty())
+                                    .flatMap(active -> active.isPresent() ? reenter(active.get(), arrival)
+                                            : open(arrival))));
+        });
         // two first reads racing: the loser's insert hits the one-active index; retried, it merges
-        return transactions.transactional(work)
-                .retryWhen(Retry.max(1).filter(DuplicateKeyException.class::isInstance));
+        return work.retryWhen(Retry.max(1).filter(DuplicateKeyException.class::isInstance));
     }
 
     private Mono<GateDecision> occupy(Arrival arrival) {
@@ -214,17 +219,18 @@ public class GateDecisions {
         if (fee.isZero()) {
             return ledger.record(closed.then(c -> c.settleFree(exit.at())));
         }
-        return ledger.record(closed.then(c -> c.defer(exit.at())))
-                .then(bills.insert(Bill.issue(closed.state())));
+        return ledger.recordWithBill(closed.then(c -> c.defer(exit.at())), Bill.issue(closed.state()));
     }
 
     // ---- exits --------------------------------------------------------------------------------------------------
 
     private Mono<GateDecision> leave(Place place, Vehicle vehicle, Exit exit, Optional<dev.citypark.core.BayId> bay) {
-        Mono<Checkout> work = sessions.lockActive(place.id(), vehicle.plate())
+        // the lock and the plate's standing (credit rule, autopay) in one statement
+        Mono<Checkout> work = sessions.lockActiveWithStanding(place.id(), vehicle.plate())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(active -> active.isPresent() ? checkout(active.get(), exit)
+                .flatMap(locked -> locked.isPresent()
+                        ? checkout(locked.get().session(), exit, Mono.just(locked.get().standing()))
                         : repeatedExit(place, vehicle, exit, bay));
         return transactions.transactional(work).flatMap(this::finish);
     }
@@ -240,13 +246,16 @@ public class GateDecisions {
                         return Mono.error(new ConflictException("bay " + street.bay().id().value()
                                 + " holds another vehicle's session"));
                     }
-                    return checkout(active, exit);
+                    return checkout(active, exit, Mono.defer(() -> bills.standing(active.stay().vehicle().plate())));
                 });
         return transactions.transactional(work).flatMap(this::finish);
     }
 
-    /** Inside the transaction: close, bill and settle what can be settled without the provider. */
-    private Mono<Checkout> checkout(Session.Active active, Exit exit) {
+    /**
+     * Inside the transaction: close, bill and settle what can be settled without the provider; {@code readStanding}
+     * reads the plate's standing inside the transaction after the lock (only used when there is a fee).
+     */
+    private Mono<Checkout> checkout(Session.Active active, Exit exit, Mono<Standing> readStanding) {
         Fee fee = pricing.fee(active.stay(), exit.at());
         Transition<Session.Closed> closed = active.close(exit, fee);
         if (fee.isZero()) {
@@ -255,25 +264,24 @@ public class GateDecisions {
                     .thenReturn(Checkout.done(GateDecision.ofEnded(free.state(), Optional.empty(), Optional.empty())));
         }
         Bill bill = Bill.issue(closed.state());
-        return bills.standing(active.stay().vehicle().plate()).flatMap(standing -> {
+        return readStanding.flatMap(standing -> {
             if (standing.autopay().isPresent()) {
                 AutopayBinding agreement = standing.autopay().get();
                 Transition<Session.Closed> charging = closed.map(c -> c.awaiting(Settlement.AUTOPAY));
                 Payment payment = payments.autopayPayment(bill, agreement);
-                return ledger.record(charging)
-                        .then(bills.insert(bill))
+                return ledger.recordWithBill(charging, bill)
                         .then(bills.insertPaymentIfAbsent(payment))
                         .thenReturn(Checkout.autopay(payment, agreement));
             }
             List<String> refusals = credit.refusals(standing.arrears(), exit.at());
             if (refusals.isEmpty()) {
                 Transition<Session.Unpaid> deferred = closed.then(c -> c.defer(exit.at()));
-                return ledger.record(deferred).then(bills.insert(bill))
+                return ledger.recordWithBill(deferred, bill)
                         .thenReturn(Checkout.done(GateDecision.ofEnded(deferred.state(), Optional.of(bill.id()),
                                 Optional.empty())));
             }
             Transition<Session.Closed> payNow = closed.map(c -> c.awaiting(Settlement.PAY_NOW));
-            return ledger.record(payNow).then(bills.insert(bill))
+            return ledger.recordWithBill(payNow, bill)
                     .thenReturn(Checkout.done(GateDecision.ofEnded(payNow.state(), Optional.of(bill.id()),
                             Optional.of("pay before leaving: " + String.join("; ", refusals)))));
         });

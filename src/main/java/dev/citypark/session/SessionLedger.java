@@ -2,7 +2,6 @@ package dev.citypark.session;
 
 import dev.citypark.core.Outbox;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,19 +23,30 @@ class SessionLedger {
         return sessions.insert(opened.state()).then(announce(opened));
     }
 
-    /** Opens the session unless the plate already has an active one at the place; emits whether it did. */
-    Mono<Boolean> tryOpen(Transition<Session.Active> opened) {
-        return sessions.insertIfNoneActive(opened.state())
-                .flatMap(inserted -> inserted ? announce(opened).thenReturn(true) : Mono.just(false));
+    /**
+     * Opens the session unless the plate already has an active one at the place, with its outbox rows and the hash
+     * of its locate code, in one statement: atomic without a transaction (one round trip, one commit). Emits whether
+     * it opened; when not, nothing was written.
+     */
+    Mono<Boolean> openAtOnce(Transition<Session.Active> opened, String locateCodeHash) {
+        return Mono.defer(() -> sessions.openIfNoneActive(opened.state(),
+                opened.events().stream().map(SessionEventMessages::toMessage).toList(), locateCodeHash));
     }
 
     Mono<Void> record(Transition<? extends Session> transition) {
         return sessions.save(transition.state()).then(announce(transition));
     }
 
+    /** {@link #record} and the insert of the session's bill, in one statement (one round trip). */
+    Mono<Void> recordWithBill(Transition<? extends Session> transition, Bill bill) {
+        return Mono.defer(() -> sessions.saveWithBill(transition.state(), bill,
+                transition.events().stream().map(SessionEventMessages::toMessage).toList()));
+    }
+
+    /** The transition's events as outbox rows, in order, in one statement. */
     private Mono<Void> announce(Transition<? extends Session> transition) {
-        return Flux.fromIterable(transition.events())
-                .concatMap(event -> outbox.append(SessionEventMessages.toMessage(event)))
-                .then();
+        return Mono.defer(() -> outbox.appendAll(transition.events().stream()
+                .map(SessionEventMessages::toMessage)
+                .toList()));
     }
 }

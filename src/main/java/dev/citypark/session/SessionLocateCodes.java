@@ -26,6 +26,16 @@ class SessionLocateCodes implements LocateCodes {
         });
     }
 
+    /** A new code for a session being opened, and the hash to store with it (by the caller, with the session). */
+    Issued newCode(Session.Active session) {
+        String code = LocateCode.issue();
+        return new Issued(code, LocateCode.hash(session.id(), code));
+    }
+
+    /** A code, answered once, and its stored hash. */
+    record Issued(String code, String hash) {
+    }
+
     @Override
     public Mono<Boolean> matches(Plate plate, String code) {
         return Mono.defer(() -> {

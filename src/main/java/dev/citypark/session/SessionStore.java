@@ -1,9 +1,11 @@
 package dev.citypark.session;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.citypark.core.BayId;
 import dev.citypark.core.DriverId;
+import dev.citypark.core.OutboxMessage;
 import dev.citypark.core.Plate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,6 +18,16 @@ public interface SessionStore {
 
     /** The active session of a plate at a place, locked. */
     Mono<Session.Active> lockActive(String placeId, Plate plate);
+
+    /**
+     * The active session of a plate at a place, locked, with the plate's {@link Standing} (autopay agreement,
+     * city-wide arrears) read in the same statement: what an exit needs, in one round trip.
+     */
+    Mono<Locked> lockActiveWithStanding(String placeId, Plate plate);
+
+    /** A locked active session and its plate's standing. */
+    record Locked(Session.Active session, Standing standing) {
+    }
 
     /** The active session on an on-street bay, locked. */
     Mono<Session.Active> lockActiveOnBay(BayId bay);
@@ -36,15 +48,23 @@ public interface SessionStore {
     Mono<Void> insert(Session.Active session);
 
     /**
-     * Inserts a new active session unless the plate already has one at the place.
+     * Opens a session unless the plate already has an active one at the place, in one statement (atomic on its own,
+     * no transaction needed): the session row and, only if it was inserted, the hash of its locate code and its
+     * outbox rows.
      *
-     * @return true when inserted
+     * @return true when opened; false (nothing written) when the plate has an active session there
      * @throws org.springframework.dao.DuplicateKeyException when the on-street bay already has an active session
      */
-    Mono<Boolean> insertIfNoneActive(Session.Active session);
+    Mono<Boolean> openIfNoneActive(Session.Active session, List<OutboxMessage> announce, String locateCodeHash);
 
     /** Writes a session's current state over its row. */
     Mono<Void> save(Session session);
+
+    /**
+     * Writes a session's current state over its row, inserts its bill and appends its outbox rows, in one statement
+     * (inside the caller's transaction, like every method here).
+     */
+    Mono<Void> saveWithBill(Session session, Bill bill, List<OutboxMessage> announce);
 
     /** A driver's sessions: of the plates bound to them, ended after the binding or still active; newest first. */
     Flux<Session> listForDriver(DriverId driver, int limit);

@@ -3,6 +3,7 @@ package dev.citypark.security.apikey;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import dev.citypark.core.OperatorId;
@@ -20,7 +21,9 @@ import reactor.core.scheduler.Schedulers;
  * Verification looks the key id up in PostgreSQL and keeps the answer for {@code citypark.security.api-key-cache-ttl}
  * (default 5 s) in memory, so a gateway sending many requests costs one query per key per TTL; the secret is compared
  * as a SHA-256 digest in constant time. Revoking on this instance drops the cached entry at once; other instances
- * notice within the TTL.
+ * notice within the TTL. Concurrent requests that miss the cache share one lookup (and one {@code last_used_at}
+ * update): without that, every request in flight when the entry expires queried the key and updated its row, and
+ * those updates queued on the row lock, each with its own commit, holding pool connections meanwhile.
  */
 @Component
 public class ApiKeys {
@@ -32,6 +35,8 @@ public class ApiKeys {
     private final ApiKeyStore store;
     private final long cacheTtlNanos;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Lookups under way, one per key id: callers that miss the cache meanwhile wait for it instead of querying. */
+    private final ConcurrentHashMap<String, Mono<Optional<ApiKeyStore.StoredKey>>> lookups = new ConcurrentHashMap<>();
 
     ApiKeys(ApiKeyStore store, SecurityProperties properties) {
         this.store = store;
@@ -75,13 +80,35 @@ public class ApiKeys {
         if (cached != null && now - cached.expiresAtNanos() < 0) {
             return Mono.justOrEmpty(cached.key());
         }
-        // a fresh lookup also records that the key is in use (at most once per key and TTL)
-        return store.find(keyId)
+        return lookups.computeIfAbsent(keyId, this::fetch).flatMap(Mono::justOrEmpty);
+    }
+
+    /**
+     * One lookup of the key, shared by every caller until it ends (then it is forgotten; its answer is in the cache).
+     * A fresh lookup also records that the key is in use (at most once per key and TTL).
+     */
+    private Mono<Optional<ApiKeyStore.StoredKey>> fetch(String keyId) {
+        AtomicReference<Mono<Optional<ApiKeyStore.StoredKey>>> self = new AtomicReference<>();
+        // cache(): subscribed once, replayed to every caller; its source runs to the end even if callers cancel
+        Mono<Optional<ApiKeyStore.StoredKey>> shared = store.find(keyId)
                 .flatMap(key -> key.revoked() ? Mono.just(key) : store.touch(keyId).thenReturn(key))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .doOnNext(found -> remember(keyId, found))
-                .flatMap(Mono::justOrEmpty);
+                .doOnNext(found -> {
+                    if (lookups.get(keyId) == self.get()) { // not forgotten meanwhile (revoked, re-issued)
+                        remember(keyId, found);
+                    }
+                })
+                .doFinally(signal -> lookups.remove(keyId, self.get()))
+                .cache();
+        self.set(shared);
+        return shared;
+    }
+
+    /** After a change of the key: later callers neither use the cached answer nor join a lookup begun before it. */
+    private void forget(String keyId) {
+        cache.remove(keyId);
+        lookups.remove(keyId);
     }
 
     private void remember(String keyId, Optional<ApiKeyStore.StoredKey> key) {
@@ -100,7 +127,7 @@ public class ApiKeys {
                 .subscribeOn(Schedulers.boundedElastic()) // SecureRandom reads the OS entropy source
                 .flatMap(generated -> store.insert(generated[0], operatorId, Digests.sha256(generated[1]))
                         .map(info -> new IssuedApiKey(operatorId, info.keyId(), generated[1], info.createdAt())))
-                .doOnNext(issued -> cache.remove(issued.keyId()));
+                .doOnNext(issued -> forget(issued.keyId()));
     }
 
     /** Every key of the operator, oldest first, revoked ones included; no secrets. */
@@ -113,7 +140,7 @@ public class ApiKeys {
         if (!KEY_ID.matcher(keyId).matches()) {
             return Mono.just(false);
         }
-        return store.revoke(operatorId, keyId).doOnNext(revoked -> cache.remove(keyId));
+        return store.revoke(operatorId, keyId).doOnNext(revoked -> forget(keyId));
     }
 
     /** Inserts or restores a configured key (startup seeding). */
@@ -121,7 +148,7 @@ public class ApiKeys {
         if (!KEY_ID.matcher(keyId).matches()) {
             return Mono.error(new IllegalArgumentException("API key id must be 1-64 letters, digits, '_' or '-': " + keyId));
         }
-        return store.upsert(keyId, operatorId, secretSha256).doOnSuccess(done -> cache.remove(keyId));
+        return store.upsert(keyId, operatorId, secretSha256).doOnSuccess(done -> forget(keyId));
     }
 
     Duration cacheTtl() {

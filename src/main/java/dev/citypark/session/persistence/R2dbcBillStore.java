@@ -46,19 +46,36 @@ class R2dbcBillStore implements BillStore {
 
     @Override
     public Mono<Void> insert(Bill bill) {
-        return database.sql("INSERT INTO bill (id, session_id, plate, operator_id, place_id, amount_fen, status,"
-                        + " issued_at, paid_at) VALUES (:id, :session, :plate, :operator, :place, :amount, :status,"
-                        + " :issuedAt, :paidAt)")
-                .bind("id", bill.id())
+        return bindInsert(database.sql("INSERT INTO bill (id, session_id, plate, operator_id, place_id, amount_fen,"
+                        + " status, issued_at, paid_at) VALUES (:id, :session, :plate, :operator, :place, :amount,"
+                        + " :status, :issuedAt, :paidAt)"), bill, "")
                 .bind("session", bill.session().value())
-                .bind("plate", bill.vehicle().plate().value())
-                .bind("operator", bill.operator().value())
-                .bind("place", bill.place())
-                .bind("amount", bill.amount().fen())
-                .bind("status", bill.status().name())
-                .bind("issuedAt", bill.issuedAt())
-                .bind("paidAt", Sql.optional(bill.paidAt(), Instant.class))
                 .then();
+    }
+
+    /**
+     * The bill's INSERT as part of a larger statement: one row for the row of {@code from} (a CTE holding the
+     * session's {@code id}; no row there, no bill). Parameters are named {@code <prefix><field>}: see
+     * {@link #bindInsert}.
+     */
+    static String insertFor(String from, String prefix) {
+        return "INSERT INTO bill (id, session_id, plate, operator_id, place_id, amount_fen, status, issued_at, paid_at)"
+                + " SELECT :" + prefix + "id, " + from + ".id, :" + prefix + "plate, :" + prefix + "operator, :"
+                + prefix + "place, :" + prefix + "amount, :" + prefix + "status, CAST(:" + prefix
+                + "issuedAt AS timestamptz), CAST(:" + prefix + "paidAt AS timestamptz) FROM " + from;
+    }
+
+    /** Binds the bill's fields but its session (named {@code <prefix>id, <prefix>plate, ...}). */
+    static DatabaseClient.GenericExecuteSpec bindInsert(DatabaseClient.GenericExecuteSpec statement, Bill bill,
+            String prefix) {
+        return statement.bind(prefix + "id", bill.id())
+                .bind(prefix + "plate", bill.vehicle().plate().value())
+                .bind(prefix + "operator", bill.operator().value())
+                .bind(prefix + "place", bill.place())
+                .bind(prefix + "amount", bill.amount().fen())
+                .bind(prefix + "status", bill.status().name())
+                .bind(prefix + "issuedAt", bill.issuedAt())
+                .bind(prefix + "paidAt", Sql.optional(bill.paidAt(), Instant.class));
     }
 
     @Override
@@ -111,21 +128,32 @@ class R2dbcBillStore implements BillStore {
 
     @Override
     public Mono<Standing> standing(Plate plate) {
-        return database.sql("SELECT a.driver_id, a.method, a.account_ref, a.bound_at, u.n, u.total, u.oldest FROM"
-                        + " (SELECT count(*) AS n, COALESCE(sum(amount_fen), 0) AS total, min(issued_at) AS oldest"
-                        + "  FROM bill WHERE plate = :plate AND status = 'UNPAID') u"
-                        + " LEFT JOIN autopay_binding a ON a.plate = :plate")
+        return database.sql("SELECT " + standingQuery(":plate"))
                 .bind("plate", plate.value())
-                .map(row -> {
-                    Arrears arrears = new Arrears(Sql.requireLong(row, "n"),
-                            Money.ofFen(row.get("total", java.math.BigDecimal.class).longValueExact()),
-                            Sql.instant(row, "oldest"));
-                    Optional<AutopayBinding> autopay = Sql.text(row, "driver_id").map(driver -> new AutopayBinding(
-                            plate, DriverId.of(driver), PaymentMethod.valueOf(Sql.require(row, "method")),
-                            Sql.require(row, "account_ref"), Sql.requireInstant(row, "bound_at")));
-                    return new Standing(autopay, arrears);
-                })
+                .map(row -> readStanding(row, plate))
                 .one();
+    }
+
+    /**
+     * The columns and FROM of the one-row standing read of the plate given by SQL expression {@code plate}
+     * (a parameter, or a column of a table joined laterally): {@code driver_id, method, account_ref, bound_at} of its
+     * autopay agreement (null without one), {@code n, total, oldest} of its unpaid bills.
+     */
+    static String standingQuery(String plate) {
+        return "a.driver_id, a.method, a.account_ref, a.bound_at, u.n, u.total, u.oldest FROM"
+                + " (SELECT count(*) AS n, COALESCE(sum(amount_fen), 0) AS total, min(issued_at) AS oldest"
+                + "  FROM bill WHERE plate = " + plate + " AND status = 'UNPAID') u"
+                + " LEFT JOIN autopay_binding a ON a.plate = " + plate;
+    }
+
+    static Standing readStanding(Readable row, Plate plate) {
+        Arrears arrears = new Arrears(Sql.requireLong(row, "n"),
+                Money.ofFen(row.get("total", java.math.BigDecimal.class).longValueExact()),
+                Sql.instant(row, "oldest"));
+        Optional<AutopayBinding> autopay = Sql.text(row, "driver_id").map(driver -> new AutopayBinding(
+                plate, DriverId.of(driver), PaymentMethod.valueOf(Sql.require(row, "method")),
+                Sql.require(row, "account_ref"), Sql.requireInstant(row, "bound_at")));
+        return new Standing(autopay, arrears);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.citypark.session.persistence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,9 +13,12 @@ import dev.citypark.core.DriverId;
 import dev.citypark.core.GateId;
 import dev.citypark.core.Money;
 import dev.citypark.core.OperatorId;
+import dev.citypark.core.OutboxMessage;
+import dev.citypark.core.OutboxStatements;
 import dev.citypark.core.Plate;
 import dev.citypark.core.PlateColour;
 import dev.citypark.registry.SpaceCategory;
+import dev.citypark.session.Bill;
 import dev.citypark.session.Evidence;
 import dev.citypark.session.Exit;
 import dev.citypark.session.Fee;
@@ -63,6 +67,18 @@ class R2dbcSessionStore implements SessionStore {
     }
 
     @Override
+    public Mono<Locked> lockActiveWithStanding(String placeId, Plate plate) {
+        // one round trip instead of two: the lock, and the standing read laterally for the locked row's plate
+        return database.sql("SELECT " + columns("s.") + ", st.* FROM parking_session s"
+                        + " CROSS JOIN LATERAL (SELECT " + R2dbcBillStore.standingQuery("s.plate") + ") st"
+                        + " WHERE s.place_id = :place AND s.plate = :plate AND s.status = 'ACTIVE' FOR UPDATE OF s")
+                .bind("place", placeId)
+                .bind("plate", plate.value())
+                .map(row -> new Locked((Session.Active) read(row), R2dbcBillStore.readStanding(row, plate)))
+                .one();
+    }
+
+    @Override
     public Mono<Session.Active> lockActiveOnBay(BayId bay) {
         return database.sql("SELECT " + COLUMNS + " FROM parking_session"
                         + " WHERE bay_id = :bay AND status = 'ACTIVE' AND place_kind = 'SEGMENT' FOR UPDATE")
@@ -102,22 +118,36 @@ class R2dbcSessionStore implements SessionStore {
 
     @Override
     public Mono<Void> insert(Session.Active session) {
-        return insertStatement(session, "").then();
+        return bindSession(database.sql(INSERT_SESSION), session).then();
     }
+
+    private static final String INSERT_SESSION = "INSERT INTO parking_session (id, status, place_kind, place_id,"
+            + " operator_id, district_code, tariff_id, plate, plate_colour, category, entry_gate_id, bay_id, entry_at,"
+            + " entry_confidence, entry_image_ref) VALUES (:id, 'ACTIVE', :placeKind, :placeId,"
+            + " :operator, :district, :tariff, :plate, :colour, :category, :gate, :bay, :entryAt,"
+            + " :confidence, :imageRef)";
 
     @Override
-    public Mono<Boolean> insertIfNoneActive(Session.Active session) {
-        return insertStatement(session, " ON CONFLICT (place_id, plate) WHERE status = 'ACTIVE' DO NOTHING")
-                .map(n -> n == 1);
+    public Mono<Boolean> openIfNoneActive(Session.Active session, List<OutboxMessage> announce, String codeHash) {
+        // one statement, atomic on its own: the session row, then (only if it was inserted) the locate code's hash
+        // and the outbox rows, which read the inserted row from CTE s
+        String sql = "WITH s AS (" + INSERT_SESSION + " ON CONFLICT (place_id, plate) WHERE status = 'ACTIVE'"
+                + " DO NOTHING RETURNING id, plate, entry_at),"
+                + " c AS (INSERT INTO locate_code (session_id, plate, code_hash, issued_at)"
+                + " SELECT id, plate, :codeHash, entry_at FROM s)"
+                + (announce.isEmpty() ? "" : ", o AS (" + OutboxStatements.insertFor("s", announce.size(), "o") + ")")
+                + " SELECT count(*) AS opened FROM s";
+        DatabaseClient.GenericExecuteSpec statement = bindSession(database.sql(sql), session)
+                .bind("codeHash", codeHash);
+        return OutboxStatements.bind(statement, announce, "o")
+                .map(row -> Sql.requireLong(row, "opened") == 1)
+                .one();
     }
 
-    private Mono<Long> insertStatement(Session.Active session, String onConflict) {
+    private static DatabaseClient.GenericExecuteSpec bindSession(DatabaseClient.GenericExecuteSpec statement,
+            Session.Active session) {
         Stay stay = session.stay();
-        return database.sql("INSERT INTO parking_session (id, status, place_kind, place_id, operator_id,"
-                        + " district_code, tariff_id, plate, plate_colour, category, entry_gate_id, bay_id, entry_at,"
-                        + " entry_confidence, entry_image_ref) VALUES (:id, 'ACTIVE', :placeKind, :placeId,"
-                        + " :operator, :district, :tariff, :plate, :colour, :category, :gate, :bay, :entryAt,"
-                        + " :confidence, :imageRef)" + onConflict)
+        return statement
                 .bind("id", stay.id().value())
                 .bind("placeKind", stay.place().kind().name())
                 .bind("placeId", stay.place().id())
@@ -131,20 +161,45 @@ class R2dbcSessionStore implements SessionStore {
                 .bind("bay", Sql.optional(stay.bay().map(BayId::value), String.class))
                 .bind("entryAt", stay.entryAt())
                 .bind("confidence", stay.evidence().confidence())
-                .bind("imageRef", Sql.optional(stay.evidence().imageRef(), String.class))
-                .fetch()
-                .rowsUpdated();
+                .bind("imageRef", Sql.optional(stay.evidence().imageRef(), String.class));
     }
+
+    private static final String UPDATE_SESSION = "UPDATE parking_session SET status = :status,"
+            + " category = :category, bay_id = :bay, exit_gate_id = :exitGate, exit_at = :exitAt, fee_fen = :fee,"
+            + " tariff_version = :tariffVersion, breakdown = CAST(:breakdown AS json), awaiting = :awaiting,"
+            + " settlement = :settlement, paid_fen = :paid, deferred_at = COALESCE(:deferredAt, deferred_at),"
+            + " settled_at = :settledAt, written_off_at = :writtenOffAt, write_off_reason = :reason,"
+            + " updated_at = now() WHERE id = :id";
 
     @Override
     public Mono<Void> save(Session session) {
+        return bindSave(database.sql(UPDATE_SESSION), session)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 1 ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("session " + session.id() + " does not exist")));
+    }
+
+    @Override
+    public Mono<Void> saveWithBill(Session session, Bill bill, List<OutboxMessage> announce) {
+        // one statement: the session row, then (only if it was updated) its bill and its outbox rows
+        String sql = "WITH s AS (" + UPDATE_SESSION + " RETURNING id),"
+                + " b AS (" + R2dbcBillStore.insertFor("s", "b") + ")"
+                + (announce.isEmpty() ? "" : ", o AS (" + OutboxStatements.insertFor("s", announce.size(), "o") + ")")
+                + " SELECT count(*) AS saved FROM s";
+        DatabaseClient.GenericExecuteSpec statement = R2dbcBillStore.bindInsert(bindSave(database.sql(sql), session),
+                bill, "b");
+        return OutboxStatements.bind(statement, announce, "o")
+                .map(row -> Sql.requireLong(row, "saved"))
+                .one()
+                .flatMap(n -> n == 1 ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("session " + session.id() + " does not exist")));
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindSave(DatabaseClient.GenericExecuteSpec statement,
+            Session session) {
         Row row = Row.of(session);
-        return database.sql("UPDATE parking_session SET status = :status, category = :category, bay_id = :bay,"
-                        + " exit_gate_id = :exitGate, exit_at = :exitAt, fee_fen = :fee, tariff_version = :tariffVersion,"
-                        + " breakdown = CAST(:breakdown AS json), awaiting = :awaiting, settlement = :settlement,"
-                        + " paid_fen = :paid, deferred_at = COALESCE(:deferredAt, deferred_at),"
-                        + " settled_at = :settledAt, written_off_at = :writtenOffAt, write_off_reason = :reason,"
-                        + " updated_at = now() WHERE id = :id")
+        return statement
                 .bind("id", session.id().value())
                 .bind("status", session.status().name())
                 .bind("category", session.stay().category().name())
@@ -161,11 +216,7 @@ class R2dbcSessionStore implements SessionStore {
                 .bind("deferredAt", Sql.optional(row.deferredAt(), Instant.class))
                 .bind("settledAt", Sql.optional(row.settledAt(), Instant.class))
                 .bind("writtenOffAt", Sql.optional(row.writtenOffAt(), Instant.class))
-                .bind("reason", Sql.optional(row.reason(), String.class))
-                .fetch()
-                .rowsUpdated()
-                .flatMap(n -> n == 1 ? Mono.<Void>empty()
-                        : Mono.error(new IllegalStateException("session " + session.id() + " does not exist")));
+                .bind("reason", Sql.optional(row.reason(), String.class));
     }
 
     @Override

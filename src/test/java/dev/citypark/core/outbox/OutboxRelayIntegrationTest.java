@@ -49,6 +49,24 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void appendAllWritesItsMessagesInOneStatementInOrder() {
+        String key = "agg-" + UUID.randomUUID();
+        Mono<Void> commit = transactions.transactional(
+                outbox.append(new OutboxMessage(TestTopics.OUTBOX, key, "Opened", "{\"seq\":1}"))
+                        .then(outbox.appendAll(List.of(
+                                new OutboxMessage(TestTopics.OUTBOX, key, "Closed", "{\"seq\":2}"),
+                                new OutboxMessage(TestTopics.OUTBOX, key, "Deferred", "{\"seq\":3}"),
+                                new OutboxMessage(TestTopics.OUTBOX, key, "Settled", "{\"seq\":4}"))))
+                        .then(outbox.appendAll(List.of())));
+
+        StepVerifier.create(commit).verifyComplete();
+
+        List<String> values = TestTopics.readValuesForKey(kafka, TestTopics.OUTBOX, key, Duration.ofSeconds(20));
+        assertThat(values).containsExactly("{\"seq\":1}", "{\"seq\":2}", "{\"seq\":3}", "{\"seq\":4}");
+        StepVerifier.create(unpublished(key)).expectNext(0L).verifyComplete();
+    }
+
+    @Test
     void rollbackLeavesNothingToPublish() {
         String key = "agg-" + UUID.randomUUID();
         Mono<Void> failing = transactions.transactional(

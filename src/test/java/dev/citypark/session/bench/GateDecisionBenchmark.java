@@ -68,6 +68,8 @@ class GateDecisionBenchmark {
     private static final String PATHS = System.getProperty("citypark.bench.paths", "service,http,peer");
     private static final int SECONDS = Integer.getInteger("citypark.bench.seconds", 20);
     private static final int WARMUP_SECONDS = Integer.getInteger("citypark.bench.warmup", 5);
+    /** Before the first measured run, each path runs this long unmeasured at the first rate (JIT warm-up). */
+    private static final int JIT_WARMUP_SECONDS = Integer.getInteger("citypark.bench.jit-warmup", 20);
     /** An exit follows its entry this many events later (half a second at 1,000/s). */
     private static final int EXIT_LAG = 500;
     private static final Instant BASE = Instant.parse("2025-03-03T00:00:00Z");
@@ -93,6 +95,7 @@ class GateDecisionBenchmark {
     private final List<String> report = new ArrayList<>();
     private final AtomicLong carSeq = new AtomicLong();
     private List<CityFixtures.GatedLot> lots;
+    private long postmaster = -1;
 
     @Test
     void measureGateDecisions() throws IOException {
@@ -119,9 +122,19 @@ class GateDecisionBenchmark {
                 + " half exits (priced, billed, deferred)");
         report.add("");
         report.add("| PostgreSQL | path | offered/s | events | errors | achieved/s | p50 ms | p90 ms | p99 ms | p99.9 ms"
-                + " | max ms | load avg (1 min) before → after |");
-        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | max ms | load avg (1 min) before → after | CPU ms/event: JVM + PostgreSQL |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 
+        postmaster = postmasterPid();
+        if (JIT_WARMUP_SECONDS > 0) {
+            // the first run after startup would otherwise pay for the JIT compiling the whole path (C2 threads
+            // compete for the two cores): warm every path up once, at the first rate, unmeasured
+            for (String path : List.of("service", "http", "peer")) {
+                if (PATHS.contains(path)) {
+                    fire(JIT_WARMUP_SECONDS, RATES.get(0), work(path, http));
+                }
+            }
+        }
         for (int rate : RATES) {
             runAll(durability(), http, rate);
         }
@@ -134,24 +147,40 @@ class GateDecisionBenchmark {
 
     private void runAll(String durability, WebClient http, int rate) {
         if (PATHS.contains("service")) {
-            run(durability, "service (GateDecisions)", rate, this::serviceEvent);
+            run(durability, "service (GateDecisions)", rate, work("service", http));
         }
         if (PATHS.contains("http")) {
-            run(durability, "HTTP POST /api/v1/operator/gate-events", rate, seq -> httpEvent(http, seq));
+            run(durability, "HTTP POST /api/v1/operator/gate-events", rate, work("http", http));
         }
         if (PATHS.contains("peer")) {
-            run(durability, "peer: INSERT + outbox INSERT transaction", rate, this::peerTransaction);
+            run(durability, "peer: INSERT + outbox INSERT transaction", rate, work("peer", http));
         }
+    }
+
+    private LongFunction<Mono<?>> work(String path, WebClient http) {
+        return switch (path) {
+            case "service" -> this::serviceEvent;
+            case "http" -> seq -> httpEvent(http, seq);
+            default -> this::peerTransaction;
+        };
     }
 
     private void run(String durability, String path, int rate, LongFunction<Mono<?>> work) {
         fire(WARMUP_SECONDS, rate, work);
         String loadBefore = loadAverage();
+        long jvmCpuBefore = jvmCpuNanos();
+        long pgCpuBefore = postgresCpuNanos();
         Result result = fire(SECONDS, rate, work);
-        report.add(String.format("| %s | %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %s → %s |",
+        int events = Math.max(result.latenciesNanos().length, 1);
+        double jvmCpuMs = (jvmCpuNanos() - jvmCpuBefore) / 1e6 / events;
+        long pgCpuAfter = postgresCpuNanos();
+        String pgCpu = pgCpuBefore < 0 || pgCpuAfter < 0 ? "?"
+                : String.format("%.2f", (pgCpuAfter - pgCpuBefore) / 1e6 / events);
+        report.add(String.format("| %s | %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %s → %s"
+                        + " | %.2f + %s |",
                 durability, path, rate, result.latenciesNanos().length, result.errors(), result.achievedPerSecond(),
                 ms(result, 0.50), ms(result, 0.90), ms(result, 0.99), ms(result, 0.999), ms(result, 1.0), loadBefore,
-                loadAverage()));
+                loadAverage(), jvmCpuMs, pgCpu));
         System.out.println(report.get(report.size() - 1));
     }
 
@@ -241,6 +270,61 @@ class GateDecisionBenchmark {
 
     private String show(String setting) {
         return database.sql("SHOW " + setting).map(row -> row.get(0, String.class)).one().block();
+    }
+
+    /** CPU time of this JVM (the application, the embedded Kafka broker and the load generator). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The embedded PostgreSQL's postmaster, from {@code postmaster.pid} in its data directory; -1 if unknown. */
+    private long postmasterPid() {
+        try {
+            String dataDirectory = database.sql("SHOW data_directory").map(row -> row.get(0, String.class)).one()
+                    .block();
+            return Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).strip());
+        }
+        catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * CPU time of the embedded PostgreSQL: the postmaster, its live children (backends, WAL writer, checkpointer...)
+     * and its exited children, from {@code /proc} (Linux; -1 elsewhere). USER_HZ is 100 on Linux.
+     */
+    private long postgresCpuNanos() {
+        if (postmaster < 0) {
+            return -1;
+        }
+        try (var processes = Files.list(Path.of("/proc"))) {
+            long ticks = 0;
+            for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
+                String[] stat;
+                try {
+                    String text = Files.readString(process.resolve("stat"));
+                    stat = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                }
+                catch (IOException e) {
+                    continue; // exited meanwhile
+                }
+                long pid = Long.parseLong(process.getFileName().toString());
+                long parent = Long.parseLong(stat[1]);
+                if (pid == postmaster) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
+                            + Long.parseLong(stat[14]);
+                }
+                else if (parent == postmaster) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                }
+            }
+            return ticks * 10_000_000L;
+        }
+        catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static String loadAverage() {
