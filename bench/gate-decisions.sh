@@ -18,10 +18,13 @@ for arg in "$@"; do
   esac
 done
 rm -f target/bench/gate-decisions.md
+# BlockHound (installed for every test JVM by blockhound-junit-platform, which would check every park and lock of the
+# run) is not part of the measured system: production runs without it, so its JUnit listener is deactivated here.
 ./mvnw -B -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=GateDecisionBenchmark \
   -Dfailsafe.failIfNoSpecifiedTests=false -Dcitypark.bench=true -Dcitypark.embedded.postgres-durable=true \
   -Dcitypark.bench.rates="$rates" -Dcitypark.bench.seconds="$seconds" -Dcitypark.bench.warmup="$warmup" \
-  -Dcitypark.bench.paths="$paths" -Dcitypark.bench.jit-warmup="$jit_warmup"
+  -Dcitypark.bench.paths="$paths" -Dcitypark.bench.jit-warmup="$jit_warmup" \
+  -Djunit.platform.execution.listeners.deactivate=reactor.blockhound.junit.platform.BlockHoundTestExecutionListener
 test -s target/bench/gate-decisions.md
 # the ratios to the peer measured in the same run, per offered rate (latency ÷ peer latency: how many times the bare
 # INSERT + outbox transaction the decision costs)
