@@ -78,21 +78,30 @@ public final class EmbeddedServers implements AutoCloseable {
         return servers;
     }
 
-    /**
-     * Starts Redis on a free port. The binary is written to a temporary file and executed; a process forked at that
-     * moment by another thread (PostgreSQL's initdb starts in parallel) can still hold the file open for writing, and
-     * the exec then fails with ETXTBSY ("Text file busy"). That race is retried with a fresh copy.
-     */
+    /** Starts Redis on a free port. */
     private RedisServer startRedis() throws IOException {
-        for (int attempt = 1; ; attempt++) {
+        return startRedisServer(() -> {
             redisPort = freePort();
-            RedisServer server = RedisServer.newRedisServer()
+            return RedisServer.newRedisServer()
                     .port(redisPort)
                     .bind("127.0.0.1")
                     .setting("save \"\"")
                     .setting("appendonly no")
                     .setting("protected-mode yes")
                     .build();
+        });
+    }
+
+    /**
+     * Starts the Redis server {@code build} makes, retrying a start that failed because the binary was busy. The
+     * embedded-redis jar writes its {@code redis-server} binary to a temporary file and executes it; a process forked
+     * at that moment by another thread (PostgreSQL's initdb starts in parallel, other servers in the same JVM) can
+     * still hold the file open for writing, and the exec then fails with ETXTBSY ("Text file busy"). Each attempt
+     * builds a fresh server (a fresh copy of the binary). Test infrastructure, run at startup off any event loop.
+     */
+    public static RedisServer startRedisServer(RedisBuild build) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            RedisServer server = build.build();
             try {
                 server.start();
                 return server;
@@ -111,6 +120,12 @@ public final class EmbeddedServers implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Makes a Redis server, not yet started (embedded-redis's builder may fail writing the binary). */
+    @FunctionalInterface
+    public interface RedisBuild {
+        RedisServer build() throws IOException;
     }
 
     private static boolean textFileBusy(Throwable e) {

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import dev.citypark.embedded.EmbeddedServers;
 import redis.embedded.RedisServer;
 
 /**
@@ -55,32 +56,18 @@ public final class LocalRedisCluster implements AutoCloseable {
     private void startNode() throws IOException {
         int port = freePort();
         Path nodeDir = Files.createDirectories(dir.resolve("node-" + port));
-        IOException last = null;
-        // the jar's binary is extracted to a fresh file for each server: a concurrent fork elsewhere in the JVM can
-        // briefly hold it open ("Text file busy"), so try again
-        for (int attempt = 0; attempt < 5; attempt++) {
-            RedisServer server = RedisServer.newRedisServer()
-                    .port(port)
-                    .bind("127.0.0.1")
-                    .setting("cluster-enabled yes")
-                    .setting("cluster-config-file nodes-" + port + ".conf")
-                    .setting("cluster-node-timeout 5000")
-                    .setting("dir " + nodeDir.toAbsolutePath())
-                    .setting("save \"\"")
-                    .setting("appendonly no")
-                    .build();
-            try {
-                server.start();
-                servers.add(server);
-                ports.add(port);
-                return;
-            }
-            catch (IOException e) {
-                last = e;
-                sleep(200);
-            }
-        }
-        throw last;
+        RedisServer server = EmbeddedServers.startRedisServer(() -> RedisServer.newRedisServer()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("cluster-enabled yes")
+                .setting("cluster-config-file nodes-" + port + ".conf")
+                .setting("cluster-node-timeout 5000")
+                .setting("dir " + nodeDir.toAbsolutePath())
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .build());
+        servers.add(server);
+        ports.add(port);
     }
 
     private void join() {
