@@ -71,6 +71,9 @@ public final class NearestCandidates {
 
     /** The {@code n} nearest places within the radius (fewer if there are fewer), nearest first. */
     public List<Candidate> first(int n) {
+        if (n < 1) {
+            return List.of();
+        }
         while (measured < pending.length && !(ready.size() >= n
                 && lowestGeodesic(pending[measured]) > ready.get(n - 1).distanceMetres())) {
             Pending place = pending[measured++];

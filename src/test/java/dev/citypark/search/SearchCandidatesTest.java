@@ -45,6 +45,21 @@ class SearchCandidatesTest {
     }
 
     @Test
+    void aPlaceJustBeyondTheRadiusIsMeasuredAndLeftOut() {
+        // 1,001 m is within the plane's error band of a 1,000 m radius: only the geodesic decides
+        RegistrySnapshot snapshot = new TestStreets().lot("L-1001S", 0, -1001, 10).snapshot();
+
+        NearestCandidates nearest = SearchCandidates.nearest(snapshot, CENTRE, 1_000, Optional.empty(),
+                SpaceCategory.GENERAL);
+
+        assertThat(nearest.size()).isZero();
+        assertThat(nearest.first(5)).isEmpty();
+        assertThat(nearest.first(0)).isEmpty();
+        assertThat(candidates(snapshot, 1_000)).isEmpty();
+        assertThat(ids(candidates(snapshot, 1_002))).containsExactly("L-1001S");
+    }
+
+    @Test
     void theWindowIsWideEnoughInLongitude() {
         // 995 m due east is 0.0110° of longitude at 36°N; a window of 995 m in degrees of latitude (0.0090°)
         // would miss it
